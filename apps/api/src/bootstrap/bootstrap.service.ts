@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AgencyEntity, TaskForceEntity, TaskForceMemberEntity, UserEntity } from '@sinergi/persistence';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { CatalogImportService } from '../catalog/catalog-import.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
+import { REFERENCE_FILES } from './reference-manifest';
+
+/** The bundled code lists: found by walking up, since this file runs from src/ (tests) or dist/. */
+function findReferenceDir(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'apps', 'api', 'reference');
+    if (existsSync(path.join(candidate, 'SOURCES.txt'))) return candidate;
+  }
+  throw new Error('apps/api/reference not found');
+}
+export const REFERENCE_DIR = findReferenceDir();
+
+/**
+ * What `npm start` does before it listens: migrate, load the bundled reference data, seed the demo
+ * workspace into an empty database (never in production), and create the first admin from
+ * ADMIN_EMAIL/ADMIN_PASSWORD when there is none.
+ */
+@Injectable()
+export class BootstrapService {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogs: CatalogImportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<void> {
+    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) this.logger.log(`Migrasi diterapkan: ${applied.map((m) => m.name).join(', ')}`);
+    await this.loadReferenceData();
+    if (this.config.demo) await this.seedDemo();
+    if (this.config.adminEmail && this.config.adminPassword) await this.ensureAdmin(this.config.adminEmail, this.config.adminPassword);
+  }
+
+  async loadReferenceData(dir = REFERENCE_DIR): Promise<void> {
+    for (const ref of REFERENCE_FILES) {
+      const bytes = await readFile(path.join(dir, ref.file));
+      if (await this.catalogs.alreadyImported(ref.kind, ref.label, bytes)) continue;
+      const started = Date.now();
+      const result = await this.catalogs.importFile({ ...ref, bytes, actorId: null, makeCurrent: true }).catch((error: unknown) => {
+        // A bundled file that does not validate is a packaging bug: say which rows, then stop.
+        const details = (error as { details?: unknown }).details;
+        throw new Error(`Data rujukan ${ref.file} tidak valid: ${(error as Error).message} ${JSON.stringify(details ?? '').slice(0, 2000)}`);
+      });
+      this.logger.log(`Data rujukan ${ref.file}: ${result.created} baru, ${result.updated} diperbarui (${Date.now() - started} ms)`);
+    }
+  }
+
+  /** Seeds the demo workspace once: only when no user exists yet. */
+  async seedDemo(): Promise<boolean> {
+    if ((await this.dataSource.getRepository(UserEntity).count()) > 0) return false;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await this.dataSource.transaction(async (m) => {
+      const agencyIds = new Map<string, string>();
+      for (const a of DEMO_AGENCIES) {
+        const saved = await m.save(AgencyEntity, m.create(AgencyEntity, { name: a.name, shortName: a.shortName, kind: a.kind, regionCode: a.regionCode, mandates: a.mandates }));
+        agencyIds.set(a.key, saved.id);
+      }
+      const taskForce = await m.save(TaskForceEntity, m.create(TaskForceEntity, DEMO_TASK_FORCE));
+      await m.insert(
+        TaskForceMemberEntity,
+        [...agencyIds.values()].map((agencyId) => ({ taskForceId: taskForce.id, agencyId })),
+      );
+      for (const u of DEMO_USERS) {
+        await m.insert(UserEntity, {
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          passwordHash,
+          agencyId: u.agencyKey ? agencyIds.get(u.agencyKey) : null,
+          regionCode: u.regionCode ?? null,
+          villageCode: u.villageCode ?? null,
+        });
+      }
+    });
+    this.logger.log('Ruang kerja demo Kabupaten Kupang dibuat');
+    return true;
+  }
+
+  /** Production's first admin comes from the environment (or `npm run cli -- create-admin`). */
+  async ensureAdmin(email: string, password: string): Promise<void> {
+    const users = this.dataSource.getRepository(UserEntity);
+    if (await users.exists({ where: { role: 'admin', active: true } })) return;
+    await users.insert({ email: email.toLowerCase(), name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
+    this.logger.log(`Admin pertama dibuat: ${email}`);
+  }
+}

@@ -1,0 +1,21 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TPipe } from '../../core/i18n';
+import { Icon } from '../../shared/icon';
+
+@Component({
+  selector: 'app-not-found',
+  imports: [RouterLink, TPipe, Icon],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <h1>{{ 'notFound.title' | t }}</h1>
+      <div class="empty-state">
+        <app-icon name="alert" [size]="40" />
+        <p>{{ 'notFound.text' | t }}</p>
+        <a class="btn btn-primary" routerLink="/">{{ 'common.backHome' | t }}</a>
+      </div>
+    </div>
+  `,
+})
+export class NotFound {}

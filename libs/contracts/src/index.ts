@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './roles';
+export * from './reference';
+export * from './admin';
+export * from './money';

@@ -1,0 +1,67 @@
+import { DomainError } from './domain-error';
+
+/** Largest amount the contract accepts: 10^15 Rupiah (a quadrillion, far above any budget). */
+export const MAX_AMOUNT = 10n ** 15n;
+
+/**
+ * Reads an amount of whole Rupiah from JSON: a string of decimal digits or a non-negative safe
+ * integer. Anything else (fractions, negatives, "1,5 jt", exponents, above 10^15) is refused with
+ * the field named, so a typo can never become a different amount.
+ */
+export function parseMoney(input: unknown, path: string): bigint {
+  let digits: string;
+  if (typeof input === 'number') {
+    if (!Number.isSafeInteger(input) || input < 0) {
+      throw DomainError.invalidField(path, 'harus berupa jumlah Rupiah utuh, tidak negatif');
+    }
+    digits = String(input);
+  } else if (typeof input === 'string') {
+    digits = input.trim();
+    if (!/^\d+$/.test(digits)) {
+      throw DomainError.invalidField(path, 'harus berupa angka Rupiah utuh tanpa titik, koma, atau huruf (contoh "1250000")');
+    }
+  } else {
+    throw DomainError.invalidField(path, 'harus berupa jumlah Rupiah (teks angka, contoh "1250000")');
+  }
+  const value = BigInt(digits);
+  if (value > MAX_AMOUNT) {
+    throw DomainError.invalidField(path, 'melebihi batas 1.000.000.000.000.000');
+  }
+  return value;
+}
+
+export function isMoney(input: unknown): boolean {
+  try {
+    parseMoney(input, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function moneyToJson(value: bigint): string {
+  return value.toString();
+}
+
+export function sumMoney(values: Iterable<bigint>): bigint {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}
+
+/**
+ * Splits `total` in proportion to `weights` so that the parts always add up to `total`
+ * (largest-remainder / Hamilton method). Ties in the remainder go to the earlier weight, so the
+ * result is deterministic.
+ */
+export function allocateByWeights(total: bigint, weights: readonly bigint[]): bigint[] {
+  if (weights.some((w) => w < 0n)) throw new RangeError('weights must be non-negative');
+  const weightSum = sumMoney(weights);
+  if (weightSum === 0n) return weights.map(() => 0n);
+  const parts = weights.map((w) => (total * w) / weightSum);
+  const remainders = weights.map((w, i) => ({ i, r: (total * w) % weightSum }));
+  let left = total - sumMoney(parts);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (let k = 0; left > 0n; k++, left--) parts[remainders[k % remainders.length].i] += 1n;
+  return parts;
+}

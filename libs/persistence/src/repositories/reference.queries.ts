@@ -1,0 +1,134 @@
+import type { BudgetCodeKind, BudgetCodeView, GovernmentLevel, RegionDetail, RegionLevel, RegionView } from '@sinergi/contracts';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Read queries behind the reference endpoints. The search expressions here must stay identical
+ * to the GIN indexes of the migration (idx_region_search, idx_budget_code_search) or PostgreSQL
+ * will not use them.
+ */
+export const REGION_SEARCH_VECTOR = "to_tsvector('simple', search_text)";
+export const BUDGET_CODE_SEARCH_VECTOR =
+  "(setweight(to_tsvector('simple', search_text), 'A') || setweight(to_tsvector('simple', search_detail), 'B'))";
+
+interface RegionRowSql {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+}
+
+function toRegionView(r: RegionRowSql): RegionView {
+  const view: RegionView = { code: r.code, name: r.name, level: r.level };
+  if (r.parent_code) view.parentCode = r.parent_code;
+  return view;
+}
+
+/** `pemulangan korban` → `pemulangan:* & korban:*` (or `|`); tokens are already [a-z0-9]+. */
+export function prefixQuery(tokens: string[], operator: '&' | '|'): string {
+  return tokens.map((t) => `${t}:*`).join(` ${operator} `);
+}
+
+export class ReferenceQueries {
+  constructor(private readonly manager: EntityManager) {}
+
+  async regionChildren(parent: string | undefined): Promise<RegionView[]> {
+    const rows: RegionRowSql[] = parent
+      ? await this.manager.query('SELECT code, name, level, parent_code FROM region WHERE parent_code = $1 ORDER BY code', [parent])
+      : await this.manager.query('SELECT code, name, level, parent_code FROM region WHERE parent_code IS NULL ORDER BY code');
+    return rows.map(toRegionView);
+  }
+
+  async regionsByCode(codes: string[]): Promise<Map<string, RegionView>> {
+    if (!codes.length) return new Map();
+    const rows: RegionRowSql[] = await this.manager.query(
+      'SELECT code, name, level, parent_code FROM region WHERE code = ANY($1::text[])',
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, toRegionView(r)]));
+  }
+
+  async regionDetail(code: string): Promise<(RegionView & { childCount: number }) | undefined> {
+    const rows: (RegionRowSql & { child_count: number })[] = await this.manager.query(
+      `SELECT r.code, r.name, r.level, r.parent_code,
+              (SELECT count(*)::int FROM region c WHERE c.parent_code = r.code) AS child_count
+         FROM region r WHERE r.code = $1`,
+      [code],
+    );
+    return rows[0] && { ...toRegionView(rows[0]), childCount: rows[0].child_count };
+  }
+
+  /** Regions whose name contains every word of the query (as word prefixes), optionally within one region. */
+  async searchRegions(tokens: string[], options: { level?: RegionLevel; within?: string; limit: number }): Promise<RegionView[]> {
+    if (!tokens.length) return [];
+    const rows: RegionRowSql[] = await this.manager.query(
+      `SELECT code, name, level, parent_code FROM region
+        WHERE ${REGION_SEARCH_VECTOR} @@ to_tsquery('simple', $1)
+          AND ($2::text IS NULL OR level = $2)
+          AND ($3::text IS NULL OR code = $3 OR code LIKE $3 || '.%')
+        ORDER BY (lower(name) = $4) DESC, length(code), name
+        LIMIT $5`,
+      [prefixQuery(tokens, '&'), options.level ?? null, options.within ?? null, tokens.join(' '), options.limit],
+    );
+    return rows.map(toRegionView);
+  }
+
+  /**
+   * Codes of the current catalogue versions ranked by how many of the query's words they contain,
+   * a word in the name counting more than one in the output or indicator. A query that looks like
+   * a code (`2.08.07`) matches codes by prefix instead.
+   */
+  async searchBudgetCodes(q: {
+    tokens: string[];
+    codePrefix?: string;
+    kind: BudgetCodeKind;
+    level?: string;
+    governmentLevel?: GovernmentLevel;
+    limit: number;
+  }): Promise<BudgetCodeView[]> {
+    const params: unknown[] = [q.kind, q.level ?? null, q.governmentLevel ?? null, q.limit];
+    let match: string;
+    let rank: string;
+    if (q.codePrefix) {
+      params.push(q.codePrefix);
+      match = `b.code LIKE $5 || '%'`;
+      rank = '0';
+    } else {
+      if (!q.tokens.length) return [];
+      params.push(prefixQuery(q.tokens, '|'));
+      match = `${BUDGET_CODE_SEARCH_VECTOR} @@ to_tsquery('simple', $5)`;
+      // Normalisation 2 divides by document length, so a short name that says exactly the query
+      // words ranks above a long one that mentions them in passing.
+      rank = `ts_rank_cd(${BUDGET_CODE_SEARCH_VECTOR}, to_tsquery('simple', $5), 2)`;
+    }
+    const rows: {
+      code: string;
+      level: BudgetCodeView['level'];
+      name: string;
+      label: string;
+      kind: BudgetCodeKind;
+      government_level: string;
+      output: string | null;
+      indicator: string | null;
+      unit: string | null;
+    }[] = await this.manager.query(
+      `SELECT b.code, b.level, b.name, v.label, b.kind, b.government_level, b.output, b.indicator, b.unit
+         FROM budget_code b
+         JOIN catalog_version v ON v.id = b.catalog_version_id AND v.current
+        WHERE b.kind = $1
+          AND ($2::text IS NULL OR b.level = $2)
+          AND ($3::text IS NULL OR b.government_level IN ($3, ''))
+          AND ${match}
+        ORDER BY ${rank} DESC, b.code, b.government_level
+        LIMIT $4`,
+      params,
+    );
+    return rows.map((r) => {
+      const view: BudgetCodeView = { code: r.code, level: r.level, name: r.name, catalogVersion: r.label, kind: r.kind };
+      if (r.government_level) view.governmentLevel = r.government_level as GovernmentLevel;
+      if (r.output) view.output = r.output;
+      if (r.indicator) view.indicator = r.indicator;
+      if (r.unit) view.unit = r.unit;
+      return view;
+    });
+  }
+}
