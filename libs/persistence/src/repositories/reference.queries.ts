@@ -87,18 +87,23 @@ export class ReferenceQueries {
   }): Promise<BudgetCodeView[]> {
     const params: unknown[] = [q.kind, q.level ?? null, q.governmentLevel ?? null, q.limit];
     let match: string;
-    let rank: string;
+    let order: string;
     if (q.codePrefix) {
       params.push(q.codePrefix);
-      match = `b.code LIKE $5 || '%'`;
-      rank = '0';
+      match = `b.code LIKE $5::text || '%'`;
+      // Shorter (higher-level) codes first: a programme before its kegiatan before their sub kegiatan.
+      order = 'length(b.code)';
     } else {
       if (!q.tokens.length) return [];
-      params.push(prefixQuery(q.tokens, '|'));
+      params.push(prefixQuery(q.tokens, '|'), q.tokens);
       match = `${BUDGET_CODE_SEARCH_VECTOR} @@ to_tsquery('simple', $5)`;
-      // Normalisation 2 divides by document length, so a short name that says exactly the query
-      // words ranks above a long one that mentions them in passing.
-      rank = `ts_rank_cd(${BUDGET_CODE_SEARCH_VECTOR}, to_tsquery('simple', $5), 2)`;
+      // First how many of the query's words the code contains (a word in the name counts double,
+      // one only in the output or indicator once), then ts_rank_cd normalised by length, so a
+      // short name that says exactly the query words ranks above a long one that mentions them.
+      order = `(SELECT sum(CASE WHEN ${BUDGET_CODE_SEARCH_VECTOR} @@ to_tsquery('simple', w || ':*A') THEN 2
+                              WHEN ${BUDGET_CODE_SEARCH_VECTOR} @@ to_tsquery('simple', w || ':*') THEN 1 ELSE 0 END)
+                 FROM unnest($6::text[]) AS w) DESC,
+              ts_rank_cd(${BUDGET_CODE_SEARCH_VECTOR}, to_tsquery('simple', $5), 2) DESC`;
     }
     const rows: {
       code: string;
@@ -118,7 +123,7 @@ export class ReferenceQueries {
           AND ($2::text IS NULL OR b.level = $2)
           AND ($3::text IS NULL OR b.government_level IN ($3, ''))
           AND ${match}
-        ORDER BY ${rank} DESC, b.code, b.government_level
+        ORDER BY ${order}, b.code, b.government_level
         LIMIT $4`,
       params,
     );

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { RegionDetail, RegionView } from '@sinergi/contracts';
-import { catchError, concat, debounceTime, distinctUntilChanged, forkJoin, map, of, switchMap } from 'rxjs';
+import { Observable, catchError, concat, debounceTime, distinctUntilChanged, forkJoin, map, of, switchMap } from 'rxjs';
 import { REGION_LEVEL_LABEL } from '../../core/access';
 import { ApiError } from '../../core/api-error';
 import { AuthStore } from '../../core/auth.store';
@@ -79,7 +79,7 @@ export class RegionBrowser {
     code$
       .pipe(
         switchMap(({ code }) => {
-          const load = code
+          const load: Observable<{ detail: RegionDetail | null; children: RegionView[] }> = code
             ? forkJoin({ detail: this.regions.get(code), children: this.regions.children(code) })
             : this.regions.provinces().pipe(map((children) => ({ detail: null, children })));
           return concat(
