@@ -28,6 +28,8 @@ export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   let persistence: typeof import('@sinergi/persistence');
   let api: { createApp: typeof import('../../apps/api/src/create-app').createApp; BootstrapService: typeof import('../../apps/api/src/bootstrap/bootstrap.service').BootstrapService; loadConfig: typeof import('../../apps/api/src/config/config').loadConfig };
+  // The compiled build, loaded at run time on purpose: the template is prepared by the code `npm start` runs.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   try {
     persistence = require(path.join(root, 'libs/persistence/dist/index.js'));
     api = {
@@ -38,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     throw new Error(`Build the API first (npm run build:api, or run the tests with npm test): ${(error as Error).message}`);
   }
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   const dataDir = path.join(root, '.data', 'test-pg');
   rmSync(dataDir, { recursive: true, force: true });

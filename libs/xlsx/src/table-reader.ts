@@ -38,7 +38,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    // A formula saved without a computed result (files written by some tools) reads as empty.
+    if ('formula' in value || 'sharedFormula' in value || 'result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
     if ('error' in value) return '';
   }
   return String(value);

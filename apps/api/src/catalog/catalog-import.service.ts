@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CatalogImportResult, CatalogKind, ImportError } from '@sinergi/contracts';
 import { CatalogRowValidator, DomainError } from '@sinergi/domain';
 import { CatalogStore } from '@sinergi/persistence';
-import { readTable, UnreadableFileError } from '@sinergi/xlsx';
+import { CsvError, readTable, UnreadableFileError } from '@sinergi/xlsx';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
@@ -49,7 +49,7 @@ export class CatalogImportService {
         for await (const { row, values } of table.rows) validator.accept(row, values);
       }
     } catch (error) {
-      if (error instanceof UnreadableFileError || (error instanceof Error && error.name === 'CsvError')) {
+      if (error instanceof UnreadableFileError || error instanceof CsvError) {
         throw new DomainError('IMPORT_INVALID', `Berkas tidak dapat dibaca: ${error.message}`, []);
       }
       throw error;

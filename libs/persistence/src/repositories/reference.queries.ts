@@ -1,4 +1,4 @@
-import type { BudgetCodeKind, BudgetCodeView, GovernmentLevel, RegionDetail, RegionLevel, RegionView } from '@sinergi/contracts';
+import type { BudgetCodeKind, BudgetCodeView, GovernmentLevel, RegionLevel, RegionView } from '@sinergi/contracts';
 import type { EntityManager } from 'typeorm';
 
 /**

@@ -241,7 +241,6 @@ export const en: Record<keyof typeof id, string> = {
   'admin.users.lastLogin': 'Last sign-in',
   'admin.users.never': 'Never',
   'admin.users.agency': 'Agency',
-  'admin.users.agencyOther': 'Agency of another region',
   'admin.users.agency.choose': '— Choose an agency —',
   'admin.users.agency.hint': 'Agencies of the working region chosen above.',
   'admin.users.agency.noRegion': 'Choose a working region above to load its agencies.',

@@ -242,7 +242,6 @@ export const id = {
   'admin.users.lastLogin': 'Terakhir masuk',
   'admin.users.never': 'Belum pernah',
   'admin.users.agency': 'Instansi',
-  'admin.users.agencyOther': 'Instansi wilayah lain',
   'admin.users.agency.choose': '— Pilih instansi —',
   'admin.users.agency.hint': 'Instansi di wilayah kerja yang dipilih di atas.',
   'admin.users.agency.noRegion': 'Pilih wilayah kerja di atas untuk memuat daftar instansi.',

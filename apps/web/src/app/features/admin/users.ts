@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
 import { AdminApi } from './admin.api';
 import { AdminRegion, AdminRegionBar } from './admin-region';
+import { AgenciesApi } from './agencies.api';
 import { UserForm } from './user-form';
 
 type UserPage =
@@ -66,7 +67,11 @@ export class Users {
     if (s.status === 'error') return '';
     return this.i18n.plural('admin.users.count.one', 'admin.users.count.other', s.page.total);
   });
-  private readonly agencyNames = computed(() => new Map(this.region.agencyItems().map((a) => [a.id, a.shortName || a.name])));
+  /** Agencies listed without a region filter, if the server allows it: names for the scope column. */
+  private readonly allAgencies = toSignal(inject(AgenciesApi).list().pipe(catchError(() => of([]))), { initialValue: [] });
+  private readonly agencyNames = computed(
+    () => new Map([...this.allAgencies(), ...this.region.agencyItems()].map((a) => [a.id, a.shortName || a.name])),
+  );
 
   constructor() {
     toObservable(computed(() => ({ page: this.page(), q: this.q(), role: this.role(), n: this.reloads() })))
@@ -120,12 +125,12 @@ export class Users {
     this.reload();
   }
 
-  protected scopeOf(user: AdminUserView): string {
-    if (user.villageCode) return user.villageCode;
-    if (user.regionCode && user.agencyId) return `${this.agencyNames().get(user.agencyId) ?? this.i18n.t('admin.users.agency')} · ${user.regionCode}`;
-    if (user.regionCode) return user.regionCode;
-    if (user.agencyId) return this.agencyNames().get(user.agencyId) ?? this.i18n.t('admin.users.agencyOther');
-    return '–';
+  /** What the user is scoped to: an agency name and/or a region code. */
+  protected scopeOf(user: AdminUserView): { agency: string | null; code: string | null } {
+    const agency = user.agencyId
+      ? (this.agencyNames().get(user.agencyId) ?? this.i18n.t('home.scope.agencyUnknown'))
+      : null;
+    return { agency, code: user.villageCode ?? user.regionCode ?? null };
   }
 
   protected editUser(): AdminUserView | null {

@@ -1,0 +1,52 @@
+// `npm test`: type-check, lint, build once, then every Jest project in one run (one PostgreSQL
+// cluster for all). Browser journeys need Debian's Chromium; without it they are skipped loudly
+// and the rest still runs. CI installs Chromium first, so it always runs every journey.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, readFileSync } = require('node:fs');
+const path = require('node:path');
+const { buildApi, buildWeb, ROOT } = require('./build-if-needed');
+const { findChromium } = require('../test/support/chromium');
+
+function step(label, command, args) {
+  process.stdout.write(`▸ ${label} …\n`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    process.stderr.write(`\n✗ ${label} gagal.\n`);
+    process.exit(result.status || 1);
+  }
+}
+
+const node = process.execPath;
+step('Pemeriksaan tipe (tsc --noEmit)', node, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+step('Lint (eslint)', node, [require.resolve('eslint/bin/eslint.js'), '--max-warnings=0', '.']);
+buildApi();
+
+const chromium = findChromium();
+const projects = ['unit', 'api'];
+if (chromium) {
+  buildWeb();
+  projects.push('browser');
+}
+
+mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+const report = path.join(ROOT, 'test-results', 'jest.json');
+const jest = spawnSync(
+  node,
+  [require.resolve('jest/bin/jest'), '--selectProjects', ...projects, '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium ?? '' } },
+);
+
+if (!chromium) {
+  const line = '!'.repeat(78);
+  process.stdout.write(
+    `\n${line}\n! Perjalanan browser DILEWATI: Chromium tidak ditemukan (test/browser/*.browser-spec.ts).\n` +
+      `! Pasang dengan:  sudo apt-get install -y chromium   lalu jalankan npm test lagi.\n` +
+      `! Browser journeys SKIPPED: Debian's chromium is not installed.\n${line}\n`,
+  );
+}
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  process.stdout.write(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped\n`);
+}
+process.exit(jest.status ?? 1);
