@@ -22,6 +22,8 @@ describe('parseApbdCode (Kepmendagri nomenclature)', () => {
     expect(parseApbdCode('2.08.07.2.01')?.governmentLevel).toBe('regency');
     // The support programme's kegiatan 3..8 are shared by both levels: the digit says nothing.
     expect(parseApbdCode('X.XX.01.3.01.0001')?.governmentLevel).toBeUndefined();
+    // Typed in lower case, the support-programme placeholder is still the same code.
+    expect(parseApbdCode('x.xx.01.1.01.0001')?.code).toBe('X.XX.01.1.01.0001');
     expect(parseApbdCode('2.08.07')?.governmentLevel).toBeUndefined();
   });
 

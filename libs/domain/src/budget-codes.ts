@@ -29,7 +29,7 @@ const APBD = /^([1-9X])(?:\.(\d{2}|XX)(?:\.(\d{2})(?:\.([1-8])\.(\d{2})(?:\.(\d{
 
 /** Kepmendagri nomenclature code (Permendagri 90/2019 as updated), any level. */
 export function parseApbdCode(raw: string): ApbdCode | null {
-  const code = cleanCodeText(raw).replace(/\.$/, '');
+  const code = cleanCodeText(raw).replace(/\.$/, '').replace(/x/g, 'X');
   const m = APBD.exec(code);
   if (!m) return null;
   const [, urusan, bidang, program, levelDigit, kegiatan, sub] = m;

@@ -98,13 +98,16 @@ describe('allocateByWeights', () => {
     expect(allocateByWeights(101n, [0n, 1n, 1n])).toEqual([0n, 51n, 50n]);
   });
 
-  it('returns zeros when every weight is zero (nothing to split by)', () => {
-    expect(allocateByWeights(100n, [0n, 0n])).toEqual([0n, 0n]);
-    expect(allocateByWeights(100n, [])).toEqual([]);
+  it('refuses to lose money when every weight is zero, but splits a zero total', () => {
+    expect(() => allocateByWeights(100n, [0n, 0n])).toThrow(RangeError);
+    expect(() => allocateByWeights(100n, [])).toThrow(RangeError);
+    expect(allocateByWeights(0n, [0n, 0n])).toEqual([0n, 0n]);
   });
 
-  it('refuses a negative weight', () => {
+  it('refuses a negative weight or a negative total', () => {
     expect(() => allocateByWeights(100n, [1n, -1n])).toThrow(RangeError);
+    // −100 over 1:1:1 would give −33 three times (−99): the parts would not add up.
+    expect(() => allocateByWeights(-100n, [1n, 1n, 1n])).toThrow(RangeError);
   });
 
   it('always adds up to the total, each part within one Rupiah of its exact share', () => {

@@ -55,9 +55,14 @@ export function sumMoney(values: Iterable<bigint>): bigint {
  * result is deterministic.
  */
 export function allocateByWeights(total: bigint, weights: readonly bigint[]): bigint[] {
+  if (total < 0n) throw new RangeError('total must be non-negative');
   if (weights.some((w) => w < 0n)) throw new RangeError('weights must be non-negative');
   const weightSum = sumMoney(weights);
-  if (weightSum === 0n) return weights.map(() => 0n);
+  if (weightSum === 0n) {
+    // Nothing to split by: only a zero total can be "split" without losing money.
+    if (total === 0n) return weights.map(() => 0n);
+    throw new RangeError('cannot split a non-zero total by weights that are all zero');
+  }
   const parts = weights.map((w) => (total * w) / weightSum);
   const remainders = weights.map((w, i) => ({ i, r: (total * w) % weightSum }));
   let left = total - sumMoney(parts);

@@ -64,7 +64,7 @@ describe('parseCsv', () => {
     }
     expect(error).toBeInstanceOf(CsvError);
     expect(error).toMatchObject({ line: 3, message: expect.stringContaining('baris 3') });
-    // The catalogue importer recognises the error by its name to answer 400 instead of 500.
+    // Named, so a log line says CsvError rather than a bare Error.
     expect((error as Error).name).toBe('CsvError');
   });
 

@@ -56,7 +56,6 @@ export class CsvError extends Error {
     message: string,
   ) {
     super(`baris ${line}: ${message}`);
-    // The catalogue importer recognises this error by name to answer IMPORT_INVALID, not a 500.
     this.name = 'CsvError';
   }
 }

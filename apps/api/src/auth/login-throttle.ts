@@ -6,6 +6,7 @@
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
+  private lastSweep = 0;
 
   constructor(
     private readonly limit: number,
@@ -30,7 +31,8 @@ export class LoginThrottle {
     const entry = this.failures.get(key);
     if (!entry || t >= entry.resetAt) this.failures.set(key, { count: 1, resetAt: t + this.windowMs });
     else entry.count++;
-    if (this.failures.size > 100_000) this.sweep(t);
+    // Bound memory under a spray of addresses/emails, sweeping at most once a second.
+    if (this.failures.size > 100_000 && t - this.lastSweep > 1000) this.sweep(t);
   }
 
   recordSuccess(key: string): void {
@@ -38,6 +40,7 @@ export class LoginThrottle {
   }
 
   private sweep(t: number): void {
+    this.lastSweep = t;
     for (const [key, entry] of this.failures) if (t >= entry.resetAt) this.failures.delete(key);
   }
 }

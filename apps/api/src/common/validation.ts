@@ -40,14 +40,19 @@ function describe(constraint: string, raw: string): string {
   return MESSAGES[constraint] ?? raw;
 }
 
+const RULE_ORDER = Object.keys(MESSAGES);
+const ruleRank = (name: string) => (RULE_ORDER.includes(name) ? RULE_ORDER.indexOf(name) : RULE_ORDER.length);
+
 /** Flattens class-validator's tree into `[{ path, message }]`, one entry per field. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      // Report the first failing rule: "wajib diisi" says more than three rules failing at once.
-      const [name, raw] = Object.entries(error.constraints)[0];
+      // Report the most basic failing rule: "wajib diisi" says more than three rules failing at once.
+      // class-validator runs a property's rules bottom-up (the decorator nearest the property
+      // first), so "the first" would be @MaxLength for a missing field; rank them by MESSAGES order.
+      const [name, raw] = Object.entries(error.constraints).reduce((best, e) => (ruleRank(e[0]) < ruleRank(best[0]) ? e : best));
       out.push({ path, message: describe(name, raw) });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
@@ -60,7 +65,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    stopAtFirstError: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
@@ -48,6 +48,15 @@ describe('loadConfig defaults (development)', () => {
     expect(readFileSync(file, 'utf8')).toBe(first);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0); // readable by the owner only
     expect(loadConfig({}, cwd).jwtSecret).toBe(first);
+  });
+
+  it('replaces a damaged (empty or shortened) secret file instead of signing with a weak secret', () => {
+    const file = path.join(cwd, '.data', 'jwt-secret');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'short');
+    const secret = loadConfig({}, cwd).jwtSecret;
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, 'utf8')).toBe(secret);
   });
 
   it('uses JWT_SECRET when given and then writes no file', () => {

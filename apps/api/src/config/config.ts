@@ -55,7 +55,10 @@ function parseIntIn(env: Env, name: string, fallback: number, min: number, max: 
 /** A JWT secret for development: made once, kept under .data so restarts keep sessions valid. */
 function developmentSecret(dataDir: string): string {
   const file = path.join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept; // a damaged or hand-shortened file is replaced below
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });

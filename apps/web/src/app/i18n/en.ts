@@ -175,6 +175,8 @@ export const en: Record<keyof typeof id, string> = {
   'codes.kind.APBDES': 'APBDes',
   'codes.level': 'Level',
   'codes.level.all': 'All levels',
+  'codes.gov': 'Level of government',
+  'codes.gov.all': 'Province and regency/city',
   'codes.search.label': 'Keywords or code',
   'codes.search.placeholder.APBD': 'e.g. pemulangan korban or 2.08.07',
   'codes.search.placeholder.APBDES': 'e.g. perlindungan anak or 4.4.02',

@@ -176,6 +176,8 @@ export const id = {
   'codes.kind.APBDES': 'APBDes',
   'codes.level': 'Tingkat',
   'codes.level.all': 'Semua tingkat',
+  'codes.gov': 'Pemerintah daerah',
+  'codes.gov.all': 'Provinsi dan kabupaten/kota',
   'codes.search.label': 'Kata kunci atau kode',
   'codes.search.placeholder.APBD': 'misalnya pemulangan korban atau 2.08.07',
   'codes.search.placeholder.APBDES': 'misalnya perlindungan anak atau 4.4.02',

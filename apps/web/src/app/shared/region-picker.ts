@@ -67,10 +67,10 @@ export class RegionPicker {
         switchMap((q) => {
           if (!this.open() || q.length < 2) return of<RegionSearchHit[] | null>(null);
           this.loading.set(true);
-          const request = REGION_CODE_PATTERN.test(q)
-            ? this.regions.get(q).pipe(map((r) => [r as RegionSearchHit]))
-            : this.regions.search(q, 20);
-          return request.pipe(catchError(() => of<RegionSearchHit[]>([])));
+          const levels = this.levels();
+          return this.regions
+            .find(q, { limit: 20, level: levels?.length === 1 ? levels[0] : undefined })
+            .pipe(catchError(() => of<RegionSearchHit[]>([])));
         }),
         takeUntilDestroyed(),
       )

@@ -31,7 +31,8 @@ type Field = 'email' | 'name' | 'password' | 'role' | 'agencyId' | 'regionCode' 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A desa code: the last part is 2xxx (1xxx is a kelurahan, which has no APBDes). */
 const DESA_CODE = /^\d{2}\.\d{2}\.\d{2}\.2\d{3}$/;
-export const PASSWORD_MIN = 8;
+/** The API's minimum (CreateUserDto / UpdateUserDto). */
+export const PASSWORD_MIN = 12;
 
 /** Which scope a role carries, and whether it is required. */
 const SCOPE: Record<Role, { agency?: boolean; region?: boolean; village?: boolean; required?: boolean }> = {
@@ -110,7 +111,7 @@ export class UserForm {
   });
 
   constructor() {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('input, select')?.focus());
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('input:not([readonly]), select')?.focus());
   }
 
   /** Message for a field: the server's for that path, else ours once the form was submitted. */

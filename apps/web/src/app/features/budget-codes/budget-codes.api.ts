@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import type { BudgetCodeKind, BudgetCodeLevel, BudgetCodeView, CatalogVersionView } from '@sinergi/contracts';
+import type { BudgetCodeKind, BudgetCodeLevel, BudgetCodeView, CatalogVersionView, GovernmentLevel } from '@sinergi/contracts';
 import { Observable, catchError, shareReplay, throwError } from 'rxjs';
 import { Api } from '../../core/api';
 
@@ -7,6 +7,8 @@ export interface BudgetCodeQuery {
   q: string;
   kind: BudgetCodeKind;
   level?: BudgetCodeLevel | null;
+  /** APBD only: codes of province or of regency/city government. */
+  governmentLevel?: GovernmentLevel | null;
   limit?: number;
 }
 
@@ -21,6 +23,7 @@ export class BudgetCodesApi {
       q: query.q,
       kind: query.kind,
       level: query.level,
+      governmentLevel: query.governmentLevel,
       limit: query.limit ?? 20,
     });
   }

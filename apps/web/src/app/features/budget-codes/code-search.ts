@@ -19,6 +19,7 @@ import {
   BudgetCodeLevel,
   BudgetCodeView,
   CatalogKind,
+  GovernmentLevel,
 } from '@sinergi/contracts';
 import { catchError, concat, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 import { CODE_LEVEL_LABEL, GOVERNMENT_LEVEL_LABEL } from '../../core/access';
@@ -34,6 +35,7 @@ interface Criteria {
   q: string;
   kind: BudgetCodeKind;
   level: BudgetCodeLevel | '';
+  gov: GovernmentLevel | '';
   limit: number;
 }
 
@@ -53,7 +55,7 @@ const PAGE = 20;
 const MAX_LIMIT = 100;
 const CATALOG_OF_KIND: Record<BudgetCodeKind, CatalogKind> = { APBD: 'APBD_NOMENCLATURE', APBDES: 'APBDES_ACTIVITIES' };
 
-const keyOf = (c: Criteria) => `${c.kind}|${c.level}|${c.limit}|${c.q}`;
+const keyOf = (c: Criteria) => `${c.kind}|${c.level}|${c.gov}|${c.limit}|${c.q}`;
 
 function isKind(value: unknown): value is BudgetCodeKind {
   return value === 'APBD' || value === 'APBDES';
@@ -98,6 +100,8 @@ export class CodeSearch {
   protected readonly query = signal('');
   protected readonly kind = signal<BudgetCodeKind>('APBD');
   protected readonly level = signal<BudgetCodeLevel | ''>('');
+  protected readonly gov = signal<GovernmentLevel | ''>('');
+  protected readonly govLevels: readonly GovernmentLevel[] = ['province', 'regency'];
   protected readonly limit = signal(PAGE);
   protected readonly results = signal<Results>({ status: 'idle' });
   protected readonly active = signal(-1);
@@ -110,6 +114,7 @@ export class CodeSearch {
     q: this.query().trim(),
     kind: this.kind(),
     level: this.level(),
+    gov: this.kind() === 'APBD' ? this.gov() : '',
     limit: this.limit(),
   }));
   protected readonly tooShort = computed(() => {
@@ -160,6 +165,8 @@ export class CodeSearch {
     if (isKind(kind)) this.kind.set(kind);
     const level = params.get('level');
     if (level && levelsOf(this.kind()).includes(level as BudgetCodeLevel)) this.level.set(level as BudgetCodeLevel);
+    const gov = params.get('gov');
+    if (gov === 'province' || gov === 'regency') this.gov.set(gov);
     this.query.set(params.get('q') ?? '');
 
     toObservable(this.criteria)
@@ -173,7 +180,7 @@ export class CodeSearch {
           const key = keyOf(c);
           return concat(
             of<Results>({ status: 'loading', key }),
-            this.api.search({ q: c.q, kind: c.kind, level: c.level || null, limit: c.limit }).pipe(
+            this.api.search({ q: c.q, kind: c.kind, level: c.level || null, governmentLevel: c.gov || null, limit: c.limit }).pipe(
               map((items): Results => ({ status: 'ok', key, criteria: c, items })),
               catchError((error: ApiError) => of<Results>({ status: 'error', key, error })),
             ),
@@ -186,7 +193,8 @@ export class CodeSearch {
         this.results.set(results);
         // Loading more keeps the place; a new search starts over.
         if (results.status === 'ok' && !(previous.status === 'ok' && previous.criteria.q === results.criteria.q
-          && previous.criteria.kind === results.criteria.kind && previous.criteria.level === results.criteria.level)) {
+          && previous.criteria.kind === results.criteria.kind && previous.criteria.level === results.criteria.level
+          && previous.criteria.gov === results.criteria.gov)) {
           this.active.set(-1);
         }
       });
@@ -212,6 +220,12 @@ export class CodeSearch {
 
   protected setLevel(event: Event): void {
     this.level.set((event.target as HTMLSelectElement).value as BudgetCodeLevel | '');
+    this.limit.set(PAGE);
+    this.active.set(-1);
+  }
+
+  protected setGov(event: Event): void {
+    this.gov.set((event.target as HTMLSelectElement).value as GovernmentLevel | '');
     this.limit.set(PAGE);
     this.active.set(-1);
   }
@@ -286,7 +300,7 @@ export class CodeSearch {
   private syncUrl(c: Criteria): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { q: c.q || null, kind: c.kind === 'APBD' ? null : c.kind, level: c.level || null },
+      queryParams: { q: c.q || null, kind: c.kind === 'APBD' ? null : c.kind, level: c.level || null, gov: c.gov || null },
       replaceUrl: true,
     });
   }

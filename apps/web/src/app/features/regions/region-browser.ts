@@ -103,7 +103,7 @@ export class RegionBrowser {
             ? of<Search>({ status: 'idle' })
             : concat(
                 of<Search>({ status: 'loading', q }),
-                this.regions.search(q, 20).pipe(
+                this.regions.find(q, { limit: 20 }).pipe(
                   map((hits): Search => ({ status: 'ok', q, hits })),
                   catchError((error: ApiError) => of<Search>({ status: 'error', q, error })),
                 ),

@@ -1,7 +1,8 @@
 import { Injectable, inject } from '@angular/core';
-import type { RegionDetail, RegionView } from '@sinergi/contracts';
-import { Observable, catchError, shareReplay, throwError } from 'rxjs';
+import type { RegionDetail, RegionLevel, RegionView } from '@sinergi/contracts';
+import { Observable, catchError, map, of, shareReplay, throwError } from 'rxjs';
 import { Api, seg } from '../../core/api';
+import { ApiError } from '../../core/api-error';
 
 /**
  * One hit of `GET /api/regions?q=`: the region with its ancestors (province first). Not in
@@ -46,8 +47,20 @@ export class RegionsApi {
     return this.cached(`detail:${code}`, () => this.api.get<RegionDetail>(`/regions/${seg(code)}`));
   }
 
-  search(q: string, limit = 20): Observable<RegionSearchHit[]> {
-    return this.api.get<RegionSearchHit[]>('/regions', { q, limit });
+  /** Name search (each word matches the start of a word of the name); optional level and enclosing region. */
+  search(q: string, options: { limit?: number; level?: RegionLevel; within?: string } = {}): Observable<RegionSearchHit[]> {
+    return this.api.get<RegionSearchHit[]>('/regions', { q, limit: options.limit ?? 20, level: options.level, within: options.within });
+  }
+
+  /** A typed code (`53.01`) is looked up directly; words are searched by name. */
+  find(q: string, options: { limit?: number; level?: RegionLevel; within?: string } = {}): Observable<RegionSearchHit[]> {
+    if (!REGION_CODE_PATTERN.test(q)) return this.search(q, options);
+    return this.get(q).pipe(
+      map((r): RegionSearchHit[] => [r]),
+      catchError((error: unknown) =>
+        error instanceof ApiError && error.code === 'NOT_FOUND' ? of<RegionSearchHit[]>([]) : throwError(() => error),
+      ),
+    );
   }
 
   private cached<T>(key: string, load: () => Observable<T>): Observable<T> {
