@@ -96,6 +96,6 @@ describe('every route has an explicit access rule', () => {
   });
 
   it('reports health with the database up and migrations applied', async () => {
-    expect((await t.http.get('/api/health')).body).toEqual({ status: 'ok', database: 'up', migrations: 'applied' });
+    expect((await t.http.get('/api/health')).body).toEqual({ status: 'ok', database: 'up', migrations: 'applied', demo: true });
   });
 });

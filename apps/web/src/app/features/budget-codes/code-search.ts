@@ -208,6 +208,7 @@ export class CodeSearch {
     this.query.set((event.target as HTMLInputElement).value);
     this.limit.set(PAGE);
     this.active.set(-1);
+    this.copied.set(null);
   }
 
   protected setKind(kind: BudgetCodeKind): void {
