@@ -10,6 +10,8 @@ const transform = {
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
 
 module.exports = {
+  // Global (Jest ignores it per project): starting an app on a cloned database or a browser takes seconds.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'] },
     {
@@ -18,7 +20,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/api/**/*.api-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
     {
       ...common,
@@ -26,7 +27,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -18,8 +18,10 @@ function step(label, command, args) {
 }
 
 const node = process.execPath;
-step('Pemeriksaan tipe (tsc --noEmit)', node, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-step('Lint (eslint)', node, [require.resolve('eslint/bin/eslint.js'), '--max-warnings=0', '.']);
+// Direct paths: some packages do not export their bin files to require.resolve.
+const bin = (pkg, file) => path.join(ROOT, 'node_modules', pkg, file);
+step('Pemeriksaan tipe (tsc --noEmit)', node, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+step('Lint (eslint)', node, [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']);
 buildApi();
 
 const chromium = findChromium();
@@ -33,7 +35,7 @@ mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
 const report = path.join(ROOT, 'test-results', 'jest.json');
 const jest = spawnSync(
   node,
-  [require.resolve('jest/bin/jest'), '--selectProjects', ...projects, '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  [bin('jest', 'bin/jest.js'), '--selectProjects', ...projects, '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
   { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium ?? '' } },
 );
 

@@ -1,53 +1,32 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT, startTestApp, type TestApp } from '../support/test-app';
-import { findChromium } from '../support/chromium';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowser, SCREENSHOTS } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The Bappeda planner's first visit: sign in, find a budget code for an activity, switch to
  * English. Runs the built web app against a real API and database in Debian's Chromium.
  */
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 
 describe('planner journey: sign in, search a budget code, switch language', () => {
   let t: TestApp;
-  let browser: Browser;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
-  let profile: string;
 
   beforeAll(async () => {
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
-    mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    profile = mkdtempSync(path.join(os.tmpdir(), 'sinergi-chromium-'));
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    browser = await openBrowser();
+    page = browser.page;
   });
 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows the Indonesian sign-in page and refuses a wrong password with an Indonesian message', async () => {
@@ -79,14 +58,14 @@ describe('planner journey: sign in, search a budget code, switch language', () =
 
   it('switches the interface to English and back, keeping the choice', async () => {
     await page.click('[data-testid=lang-toggle]');
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await page.locator('html[lang=en]').waitFor({ state: 'attached' });
     expect(await page.textContent('h1')).toMatch(/budget code/i);
     await page.screenshot({ path: path.join(SHOTS, 'planner-code-search-en.png'), fullPage: true });
     await page.reload();
     await page.waitForSelector('h1');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.click('[data-testid=lang-toggle]');
-    await page.waitForFunction("document.documentElement.lang === 'id'");
+    await page.locator('html[lang=id]').waitFor({ state: 'attached' });
   });
 
   it('browses regions down to desa Oesao', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { detectFormat, readTable, type Table, type TableRow, UnreadableFileError } from './table-reader';
 
 async function allRows(table: Table): Promise<TableRow[]> {
@@ -67,6 +68,26 @@ describe('readTable on xlsx', () => {
       ws.addRow([{ formula: '"2.08"&".07"', result: '2.08.07' }, { formula: 'A1&"x"' }, { formula: '1+1', result: 2 }]);
     });
     expect((await allRows(await readTable(bytes)))[0].values).toEqual({ code: '2.08.07', name: '', total: '2' });
+  });
+
+  it('reads a workbook whose zip entries come in an order the stream reader cannot follow', async () => {
+    // Shared strings and relationships before the sheet, workbook.xml after it: exceljs's stream
+    // reader then parses the sheet before it knows the workbook and fails; the reader falls back.
+    const original = await JSZip.loadAsync(
+      await workbook((ws) => {
+        ws.addRow(['code', 'name']);
+        ws.addRow(['DDS', 'Dana Desa']);
+      }),
+    );
+    const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/workbook.xml'];
+    const reordered = new JSZip();
+    for (const name of [...order, ...Object.keys(original.files).filter((n) => !order.includes(n) && !original.files[n].dir)]) {
+      reordered.file(name, await original.file(name)!.async('uint8array'));
+    }
+    const bytes = await reordered.generateAsync({ type: 'nodebuffer' });
+    const table = await readTable(bytes);
+    expect(table.sheet).toBe('Kode');
+    expect(await allRows(table)).toEqual([{ row: 2, values: { code: 'DDS', name: 'Dana Desa' } }]);
   });
 
   it('finds the header below empty rows and keeps the spreadsheet row numbers', async () => {

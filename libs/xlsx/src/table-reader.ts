@@ -77,7 +77,51 @@ export async function readTable(bytes: Buffer): Promise<Table> {
   return readXlsxTable(bytes);
 }
 
-/** Streams the first worksheet of a workbook, so a large file is never held as a DOM. */
+const rowFields = (row: ExcelJS.Row): string[] => {
+  const values = row.values as ExcelJS.CellValue[];
+  const out: string[] = [];
+  for (let c = 1; c < values.length; c++) out.push(cellText(values[c]));
+  return out;
+};
+
+/** Splits rows into the header (first non-empty row) and the data rows after it. */
+async function tableFromRows(format: 'xlsx', sheet: string, source: AsyncIterator<ExcelJS.Row>, finish: () => Promise<void>): Promise<Table> {
+  let header: string[] | undefined;
+  for (;;) {
+    const next = await source.next();
+    if (next.done) break;
+    const fields = rowFields(next.value);
+    if (fields.some((f) => f.trim() !== '')) {
+      header = normaliseHeader(fields);
+      break;
+    }
+  }
+  if (!header) {
+    await finish();
+    throw new UnreadableFileError('Lembar kerja pertama kosong');
+  }
+  const fixedHeader = header;
+  async function* rows(): AsyncGenerator<TableRow> {
+    try {
+      for (;;) {
+        const next = await source.next();
+        if (next.done) return;
+        const fields = rowFields(next.value);
+        if (fields.every((f) => f.trim() === '')) continue;
+        yield { row: next.value.number, values: toRecord(fixedHeader, fields) };
+      }
+    } finally {
+      await finish();
+    }
+  }
+  return { format, sheet, header: fixedHeader, rows: rows() };
+}
+
+/**
+ * Streams the first worksheet of a workbook, so a large file is never held as a DOM. exceljs's
+ * stream reader depends on the order of the zip entries; when it trips over an order it does not
+ * expect, the file (already in memory, at most 20 MB) is read again with the full reader.
+ */
 async function readXlsxTable(bytes: Buffer): Promise<Table> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',
@@ -90,42 +134,32 @@ async function readXlsxTable(bytes: Buffer): Promise<Table> {
   let first: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
   try {
     first = await sheets.next();
-  } catch (error) {
-    throw new UnreadableFileError(`Berkas xlsx rusak atau tidak dapat dibaca (${(error as Error).message})`);
+  } catch {
+    return readXlsxTableInMemory(bytes);
   }
   if (first.done) throw new UnreadableFileError('Buku kerja tidak memiliki lembar kerja');
   const worksheet = first.value;
   const sheetName = (worksheet as unknown as { name?: string }).name ?? 'Sheet1';
-  const rowsIterator = worksheet[Symbol.asyncIterator]();
-
-  const rowFields = (row: ExcelJS.Row): string[] => {
-    const values = row.values as ExcelJS.CellValue[];
-    const out: string[] = [];
-    for (let c = 1; c < values.length; c++) out.push(cellText(values[c]));
-    return out;
+  // Letting the workbook reader run to its end removes the temporary files it may have written.
+  const finish = async () => {
+    await sheets.return?.(undefined);
   };
+  return tableFromRows('xlsx', sheetName, worksheet[Symbol.asyncIterator](), finish);
+}
 
-  let header: string[] | undefined;
-  for (;;) {
-    const next = await rowsIterator.next();
-    if (next.done) break;
-    const fields = rowFields(next.value);
-    if (fields.some((f) => f.trim() !== '')) {
-      header = normaliseHeader(fields);
-      break;
-    }
+async function readXlsxTableInMemory(bytes: Buffer): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UnreadableFileError(`Berkas xlsx rusak atau tidak dapat dibaca (${(error as Error).message})`);
   }
-  if (!header) throw new UnreadableFileError('Lembar kerja pertama kosong');
-  const fixedHeader = header;
-
-  async function* rows(): AsyncGenerator<TableRow> {
-    for (;;) {
-      const next = await rowsIterator.next();
-      if (next.done) return;
-      const fields = rowFields(next.value);
-      if (fields.every((f) => f.trim() === '')) continue;
-      yield { row: next.value.number, values: toRecord(fixedHeader, fields) };
-    }
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet) throw new UnreadableFileError('Buku kerja tidak memiliki lembar kerja');
+  const rows: ExcelJS.Row[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+  async function* iterate(): AsyncGenerator<ExcelJS.Row> {
+    yield* rows;
   }
-  return { format: 'xlsx', sheet: sheetName, header: fixedHeader, rows: rows() };
+  return tableFromRows('xlsx', worksheet.name, iterate(), async () => undefined);
 }

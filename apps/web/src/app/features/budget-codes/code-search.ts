@@ -299,6 +299,11 @@ export class CodeSearch {
   }
 
   private syncUrl(c: Criteria): void {
+    // Never compete with a navigation the user started (a nav click during the debounce would
+    // otherwise be cancelled and they would land back here), and skip a no-op.
+    if (this.router.currentNavigation()) return;
+    const current = this.route.snapshot.queryParamMap;
+    if ((current.get('q') ?? '') === c.q && (current.get('kind') ?? 'APBD') === c.kind && (current.get('level') ?? '') === (c.level || '') && (current.get('gov') ?? '') === (c.gov || '')) return;
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { q: c.q || null, kind: c.kind === 'APBD' ? null : c.kind, level: c.level || null, gov: c.gov || null },

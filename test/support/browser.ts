@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from './chromium';
+import { ROOT } from './test-app';
+
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/**
+ * Debian's Chromium driven by playwright-core, never a downloaded browser, with the flags this
+ * workplace needs (no background networking: the machine has no internet) and a fresh profile.
+ */
+export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'sinergi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
