@@ -49,6 +49,8 @@ if (!chromium) {
 }
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  process.stdout.write(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped\n`);
+  // A suite that fails to load counts as a failure too, though it ran no test.
+  const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  process.stdout.write(`\n${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests} skipped\n`);
 }
 process.exit(jest.status ?? 1);

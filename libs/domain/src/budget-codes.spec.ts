@@ -107,8 +107,8 @@ describe('parseAccountCode (APBD kode rekening)', () => {
     expect(parseAccountCode(raw)).toBeNull();
   });
 
-  describe('the examples in the shared reference apbd-account-formats.csv', () => {
-    const file = path.join(__dirname, '../../../../shared/reference/apbd-account-formats.csv');
+  describe('the examples in the bundled reference apbd-account-formats.csv', () => {
+    const file = path.join(__dirname, '../../../apps/api/reference/apbd-account-formats.csv');
     const [header, ...records] = [...parseCsv(readFileSync(file, 'utf8'))].map((r) => r.fields);
     const rows = records.map((fields) => Object.fromEntries(header.map((h, i) => [h.toLowerCase(), fields[i]])));
     const formatted = rows.filter((r) => r.code_format);

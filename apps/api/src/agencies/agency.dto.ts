@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCY_KINDS, type AgencyKind } from '@sinergi/contracts';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { BIDANG_URUSAN, GOVERNMENT_REGION_CODE, MSG_GOVERNMENT_REGION_CODE, MSG_REGION_CODE, REGION_CODE } from '../common/patterns';
 
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
-const BIDANG_URUSAN = /^([1-9]\.\d{2}|X\.XX)$/;
 
 export class AgencyQueryDto {
   @ApiPropertyOptional({ example: '53.01' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'bukan kode wilayah' })
+  @Matches(REGION_CODE, { message: MSG_REGION_CODE })
   regionCode?: string;
 }
 
@@ -30,7 +29,7 @@ export class CreateAgencyDto {
   kind!: AgencyKind;
 
   @ApiProperty({ example: '53.01', description: 'Province or regency/city code' })
-  @Matches(REGION_CODE, { message: 'harus kode provinsi atau kabupaten/kota (contoh 53.01)' })
+  @Matches(GOVERNMENT_REGION_CODE, { message: MSG_GOVERNMENT_REGION_CODE })
   regionCode!: string;
 
   @ApiPropertyOptional({ example: ['1.06'], description: 'Bidang urusan codes the agency may spend under' })

@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { APBD_CODE_LEVELS, APBDES_CODE_LEVELS, BUDGET_CODE_KINDS, REGION_LEVELS, type BudgetCodeKind, type GovernmentLevel, type RegionLevel } from '@sinergi/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalIntQuery } from '../common/limit';
+import { MSG_REGION_CODE, REGION_CODE } from '../common/patterns';
 
-const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export class RegionQueryDto {
   @ApiPropertyOptional({ description: 'List the children of this region code (no parent: the provinces)', example: '53.01' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'bukan kode wilayah' })
+  @Matches(REGION_CODE, { message: MSG_REGION_CODE })
   parent?: string;
 
   @ApiPropertyOptional({ description: 'Search by name: every word must match the start of a word of the name', example: 'oesao' })
@@ -24,15 +24,10 @@ export class RegionQueryDto {
 
   @ApiPropertyOptional({ description: 'Only regions inside this code (with q)', example: '53.01' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'bukan kode wilayah' })
+  @Matches(REGION_CODE, { message: MSG_REGION_CODE })
   within?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalIntQuery(1, 100, 20)
   limit?: number;
 }
 
@@ -58,11 +53,6 @@ export class BudgetCodeQueryDto {
   @IsIn(['province', 'regency'])
   governmentLevel?: GovernmentLevel;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalIntQuery(1, 100, 20)
   limit?: number;
 }

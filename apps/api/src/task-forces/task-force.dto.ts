@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { GOVERNMENT_REGION_CODE, MSG_GOVERNMENT_REGION_CODE } from '../common/patterns';
 
 export class TaskForceQueryDto {
   @ApiPropertyOptional({ example: '53.01' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2})?$/, { message: 'harus kode provinsi atau kabupaten/kota' })
+  @Matches(GOVERNMENT_REGION_CODE, { message: MSG_GOVERNMENT_REGION_CODE })
   regionCode?: string;
 }
 
 export class CreateTaskForceDto {
   @ApiProperty({ example: '53.01' })
-  @Matches(/^\d{2}(\.\d{2})?$/, { message: 'harus kode provinsi atau kabupaten/kota' })
+  @Matches(GOVERNMENT_REGION_CODE, { message: MSG_GOVERNMENT_REGION_CODE })
   regionCode!: string;
 
   @ApiProperty({ example: 'Gugus Tugas PP-TPPO Kabupaten Kupang' })

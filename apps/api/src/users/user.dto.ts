@@ -1,25 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@sinergi/contracts';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { OptionalIntQuery } from '../common/limit';
+import { GOVERNMENT_REGION_CODE, MSG_GOVERNMENT_REGION_CODE, VILLAGE_CODE } from '../common/patterns';
 
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
-const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 
 export class UserQueryDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIntQuery(1, undefined, 1)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalIntQuery(1, 100, 20)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'Part of the name or email' })
@@ -68,7 +58,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'Required for role planner', example: '53.01' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'harus kode provinsi atau kabupaten/kota (contoh 53.01)' })
+  @Matches(GOVERNMENT_REGION_CODE, { message: MSG_GOVERNMENT_REGION_CODE })
   regionCode?: string;
 
   @ApiPropertyOptional({ description: 'Required for role village: a desa code', example: '53.01.06.2015' })
@@ -104,7 +94,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(REGION_CODE, { message: 'harus kode provinsi atau kabupaten/kota (contoh 53.01)' })
+  @Matches(GOVERNMENT_REGION_CODE, { message: MSG_GOVERNMENT_REGION_CODE })
   regionCode?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
