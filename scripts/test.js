@@ -3,7 +3,7 @@
 // and the rest still runs. CI installs Chromium first, so it always runs every journey.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, readFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 const { buildApi, buildWeb, ROOT } = require('./build-if-needed');
 const { findChromium } = require('../test/support/chromium');
@@ -39,18 +39,21 @@ const jest = spawnSync(
   { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium ?? '' } },
 );
 
+const journeys = chromium ? [] : readdirSync(path.join(ROOT, 'test', 'browser')).filter((f) => f.endsWith('.browser-spec.ts'));
 if (!chromium) {
   const line = '!'.repeat(78);
   process.stdout.write(
-    `\n${line}\n! Perjalanan browser DILEWATI: Chromium tidak ditemukan (test/browser/*.browser-spec.ts).\n` +
+    `\n${line}\n! Perjalanan browser DILEWATI: Chromium tidak ditemukan.\n` +
+      journeys.map((j) => `!   - test/browser/${j}\n`).join('') +
       `! Pasang dengan:  sudo apt-get install -y chromium   lalu jalankan npm test lagi.\n` +
       `! Browser journeys SKIPPED: Debian's chromium is not installed.\n${line}\n`,
   );
 }
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  // A suite that fails to load counts as a failure too, though it ran no test.
+  // A suite that fails to load counts as a failure too, though it ran no test; a journey file
+  // left out for want of Chromium counts as skipped.
   const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
-  process.stdout.write(`\n${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests} skipped\n`);
+  process.stdout.write(`\n${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests + journeys.length} skipped\n`);
 }
 process.exit(jest.status ?? 1);
