@@ -24,7 +24,10 @@ describe('schema: migrations only', () => {
     const ds = createDataSource(t.databaseUrl);
     await ds.initialize();
     try {
-      await ds.query('TRUNCATE task_force_member, task_force, app_user, agency, audit_entry, region, budget_code, account_code, code_crosswalk, fund_source, strategy, catalog_version');
+      const tables: { name: string }[] = await ds.query(
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration'`,
+      );
+      await ds.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} CASCADE`);
       // The trigger forbids deleting audit rows one by one, not TRUNCATE: the test resets with it.
       while (await ds.query(`SELECT 1 FROM schema_migration LIMIT 1`).then((r: unknown[]) => r.length)) await ds.undoLastMigration();
       expect(await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`)).toEqual([{ n: 0 }]);

@@ -15,6 +15,11 @@ import { CatalogImportService } from './catalog/catalog-import.service';
 import { ErrorFilter } from './common/error.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { HealthController } from './health/health.controller';
+import { NotificationsController } from './plans/notifications.controller';
+import { PlansController } from './plans/plans.controller';
+import { PlansService } from './plans/plans.service';
+import { ProposalsService } from './plans/proposals.service';
+import { RoundsService } from './plans/rounds.service';
 import { ReferenceController } from './reference/reference.controller';
 import { ReferenceService } from './reference/reference.service';
 import { TaskForcesController } from './task-forces/task-forces.controller';
@@ -46,6 +51,8 @@ export class AppModule {
         UsersController,
         TaskForcesController,
         AuditController,
+        PlansController,
+        NotificationsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -58,6 +65,9 @@ export class AppModule {
         AgenciesService,
         UsersService,
         TaskForcesService,
+        PlansService,
+        ProposalsService,
+        RoundsService,
       ],
     };
   }

@@ -3,3 +3,4 @@ export * from './roles';
 export * from './reference';
 export * from './admin';
 export * from './money';
+export * from './plans';

@@ -5,3 +5,4 @@ export * from './budget-codes';
 export * from './search-text';
 export * from './access';
 export * from './catalog-rows';
+export * from './plan';

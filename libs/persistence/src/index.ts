@@ -6,3 +6,4 @@ export { MIGRATIONS } from './migrations';
 export * from './embedded-cluster';
 export * from './repositories/catalog.store';
 export * from './repositories/reference.queries';
+export * from './repositories/plan.queries';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AgencyEntity, TaskForceEntity, TaskForceMemberEntity, UserEntity } from '@sinergi/persistence';
+import { ActionPlanEntity, AgencyEntity, TaskForceEntity, TaskForceMemberEntity, UserEntity } from '@sinergi/persistence';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +8,8 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { CatalogImportService } from '../catalog/catalog-import.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
+import { createActivity } from '../plans/activity-writer';
+import { DEMO_ACTIVITIES, DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLAN, DEMO_REGION, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
 import { REFERENCE_FILES } from './reference-manifest';
 
 /** The bundled code lists: found by walking up, since this file runs from src/ (tests) or dist/. */
@@ -73,8 +74,9 @@ export class BootstrapService {
         TaskForceMemberEntity,
         [...agencyIds.values()].map((agencyId) => ({ taskForceId: taskForce.id, agencyId })),
       );
+      const userIds = new Map<string, string>();
       for (const u of DEMO_USERS) {
-        await m.insert(UserEntity, {
+        const inserted = await m.insert(UserEntity, {
           email: u.email,
           name: u.name,
           role: u.role,
@@ -83,6 +85,34 @@ export class BootstrapService {
           regionCode: u.regionCode ?? null,
           villageCode: u.villageCode ?? null,
         });
+        userIds.set(u.email, inserted.identifiers[0].id as string);
+      }
+      // The draft RAD, written through the same code path as a planner's edits (and audited).
+      const planner = userIds.get('bappeda@demo.sinergi.id')!;
+      const plan = await m.save(
+        ActionPlanEntity,
+        m.create(ActionPlanEntity, { ...DEMO_PLAN, regionCode: DEMO_REGION, status: 'draft', taskForceId: taskForce.id, createdBy: planner }),
+      );
+      for (const a of DEMO_ACTIVITIES) {
+        await createActivity(
+          m,
+          plan,
+          {
+            strategyCode: a.strategyCode,
+            title: a.title,
+            output: a.output,
+            indicator: a.indicator,
+            unit: a.unit,
+            leadAgencyId: agencyIds.get(a.lead)!,
+            supportingAgencyIds: a.supporting.map((k) => agencyIds.get(k)!),
+            regionCodes: a.regionCodes,
+            targets: a.targets,
+            costs: a.costs,
+            priority: a.priority,
+          },
+          planner,
+          'data demo',
+        );
       }
     });
     this.logger.log('Ruang kerja demo Kabupaten Kupang dibuat');

@@ -57,3 +57,145 @@ export const DEMO_TASK_FORCE = {
   name: 'Gugus Tugas PP-TPPO Kabupaten Kupang',
   legalBasis: null as string | null,
 };
+
+/**
+ * The draft RAD of the demo: a few activities per strategy, with the money each needs per year.
+ * Amounts are illustrative orders of magnitude for a regency, not figures of Kabupaten Kupang.
+ */
+export const DEMO_PLAN = {
+  title: 'RAD PP-TPPO Kabupaten Kupang 2026–2030',
+  startYear: 2026,
+  endYear: 2030,
+};
+
+export interface DemoActivity {
+  strategyCode: number;
+  title: string;
+  output: string;
+  indicator: string;
+  unit: string;
+  lead: string;
+  supporting: string[];
+  regionCodes?: string[];
+  targets: Record<string, string>;
+  costs: Record<string, string>;
+  priority?: 'high' | 'medium' | 'low';
+}
+
+const everyYear = (amount: string) => ({ '2026': amount, '2027': amount, '2028': amount, '2029': amount, '2030': amount });
+
+export const DEMO_ACTIVITIES: DemoActivity[] = [
+  {
+    strategyCode: 1,
+    title: 'Sosialisasi pencegahan TPPO dan migrasi aman di desa kantong pekerja migran',
+    output: 'Masyarakat desa memahami risiko TPPO dan prosedur migrasi aman',
+    indicator: 'Jumlah desa yang mendapat sosialisasi',
+    unit: 'Desa',
+    lead: 'dp3a',
+    supporting: ['disnaker', 'dpmd', 'lsm'],
+    regionCodes: ['53.01.06'],
+    targets: { '2026': '10', '2027': '15', '2028': '20', '2029': '20', '2030': '20' },
+    costs: { '2026': '150000000', '2027': '200000000', '2028': '250000000', '2029': '250000000', '2030': '250000000' },
+    priority: 'high',
+  },
+  {
+    strategyCode: 1,
+    title: 'Pembentukan dan penguatan desa migran produktif (Desmigratif)',
+    output: 'Layanan informasi migrasi di desa',
+    indicator: 'Jumlah desa dengan pos layanan migrasi',
+    unit: 'Desa',
+    lead: 'disnaker',
+    supporting: ['dpmd'],
+    targets: { '2026': '2', '2027': '4', '2028': '6' },
+    costs: { '2026': '120000000', '2027': '120000000', '2028': '120000000' },
+  },
+  {
+    strategyCode: 1,
+    title: 'Pelayanan dokumen kependudukan untuk calon pekerja migran',
+    output: 'Dokumen kependudukan sah bagi calon pekerja migran',
+    indicator: 'Persentase calon pekerja migran dengan dokumen sah',
+    unit: 'Persen',
+    lead: 'dukcapil',
+    supporting: ['disnaker'],
+    targets: everyYear('90'),
+    costs: everyYear('60000000'),
+  },
+  {
+    strategyCode: 2,
+    title: 'Layanan pemeriksaan dan pemulihan kesehatan korban TPPO',
+    output: 'Korban mendapat layanan kesehatan',
+    indicator: 'Jumlah korban yang dilayani',
+    unit: 'Orang',
+    lead: 'dinkes',
+    supporting: ['dp3a'],
+    targets: everyYear('25'),
+    costs: everyYear('75000000'),
+  },
+  {
+    strategyCode: 3,
+    title: 'Pemulangan korban TPPO ke daerah asal',
+    output: 'Korban dipulangkan dengan aman ke daerah asal',
+    indicator: 'Jumlah korban yang dipulangkan',
+    unit: 'Orang',
+    lead: 'dinsos',
+    supporting: ['dp3a', 'bp3mi', 'polres'],
+    targets: everyYear('30'),
+    costs: everyYear('180000000'),
+    priority: 'high',
+  },
+  {
+    strategyCode: 3,
+    title: 'Rehabilitasi sosial dan reintegrasi korban TPPO',
+    output: 'Korban kembali berfungsi sosial di keluarga dan masyarakat',
+    indicator: 'Jumlah korban yang menjalani rehabilitasi sosial',
+    unit: 'Orang',
+    lead: 'dinsos',
+    supporting: ['dp3a', 'lsm'],
+    targets: everyYear('30'),
+    costs: everyYear('220000000'),
+  },
+  {
+    strategyCode: 4,
+    title: 'Penyusunan Peraturan Bupati tentang Gugus Tugas PP-TPPO',
+    output: 'Peraturan Bupati ditetapkan',
+    indicator: 'Jumlah regulasi daerah yang ditetapkan',
+    unit: 'Dokumen',
+    lead: 'dp3a',
+    supporting: ['bappeda', 'undana'],
+    targets: { '2026': '1' },
+    costs: { '2026': '50000000' },
+  },
+  {
+    strategyCode: 5,
+    title: 'Pelatihan penanganan kasus TPPO bagi aparat dan pendamping',
+    output: 'Aparat dan pendamping terlatih',
+    indicator: 'Jumlah peserta terlatih',
+    unit: 'Orang',
+    lead: 'polres',
+    supporting: ['dp3a', 'satpolpp'],
+    targets: everyYear('40'),
+    costs: everyYear('90000000'),
+  },
+  {
+    strategyCode: 6,
+    title: 'Rapat koordinasi dan monitoring Gugus Tugas PP-TPPO',
+    output: 'Laporan koordinasi dan evaluasi RAD',
+    indicator: 'Jumlah laporan evaluasi',
+    unit: 'Laporan',
+    lead: 'dp3a',
+    supporting: ['bappeda'],
+    targets: everyYear('2'),
+    costs: everyYear('45000000'),
+  },
+  {
+    strategyCode: 6,
+    title: 'Sistem data terpadu kasus TPPO lintas instansi',
+    output: 'Basis data kasus yang dipakai bersama',
+    indicator: 'Jumlah instansi yang melaporkan data',
+    unit: 'Instansi',
+    lead: 'diskominfo',
+    supporting: ['dp3a', 'dinsos', 'polres'],
+    targets: { '2026': '5', '2027': '8', '2028': '10' },
+    costs: { '2026': '100000000', '2027': '40000000', '2028': '40000000' },
+  },
+];

@@ -1,3 +1,10 @@
+import { ActionPlanEntity } from './action-plan.entity';
+import { CommentEntity } from './comment.entity';
+import { ConsultationInviteEntity, ConsultationRoundEntity } from './consultation.entity';
+import { NotificationEntity } from './notification.entity';
+import { PlanActivityAgencyEntity, PlanActivityCostEntity, PlanActivityEntity, PlanActivityLocationEntity } from './plan-activity.entity';
+import { PlanSnapshotEntity } from './plan-snapshot.entity';
+import { EndorsementEntity, ProposalEntity } from './proposal.entity';
 import { AccountCodeEntity } from './account-code.entity';
 import { AgencyEntity } from './agency.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -11,6 +18,13 @@ import { TaskForceEntity, TaskForceMemberEntity } from './task-force.entity';
 import { UserEntity } from './user.entity';
 
 export * from './account-code.entity';
+export * from './action-plan.entity';
+export * from './comment.entity';
+export * from './consultation.entity';
+export * from './notification.entity';
+export * from './plan-activity.entity';
+export * from './plan-snapshot.entity';
+export * from './proposal.entity';
 export * from './agency.entity';
 export * from './audit-entry.entity';
 export * from './budget-code.entity';
@@ -36,4 +50,16 @@ export const ENTITIES = [
   TaskForceEntity,
   TaskForceMemberEntity,
   UserEntity,
+  ActionPlanEntity,
+  PlanActivityEntity,
+  PlanActivityCostEntity,
+  PlanActivityAgencyEntity,
+  PlanActivityLocationEntity,
+  PlanSnapshotEntity,
+  ConsultationRoundEntity,
+  ConsultationInviteEntity,
+  ProposalEntity,
+  EndorsementEntity,
+  CommentEntity,
+  NotificationEntity,
 ];

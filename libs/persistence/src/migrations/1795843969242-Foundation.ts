@@ -54,17 +54,17 @@ export class Foundation1795843969242 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "agency" ADD CONSTRAINT "ck_agency_kind" CHECK (kind IN ('opd', 'vertical', 'ngo', 'university', 'private', 'partner', 'other'))`);
     await queryRunner.query(`ALTER TABLE "budget_code" ADD CONSTRAINT "ck_budget_code_kind" CHECK (kind IN ('APBD', 'APBDES'))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_catalog_version_current" ON "catalog_version" (kind) WHERE current`);
-    // The audit trail is append-only: no UPDATE or DELETE, whoever asks.
-    await queryRunner.query(`CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'audit_entry is append-only'; END $$`);
+    // Append-only tables (audit trail, and later snapshots and ledgers): no UPDATE or DELETE, whoever asks.
+    await queryRunner.query(`CREATE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$`);
     await queryRunner.query(
-      `CREATE TRIGGER "trg_audit_entry_append_only" BEFORE UPDATE OR DELETE ON "audit_entry" FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()`,
+      `CREATE TRIGGER "trg_audit_entry_append_only" BEFORE UPDATE OR DELETE ON "audit_entry" FOR EACH ROW EXECUTE FUNCTION append_only()`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "trg_audit_entry_append_only" ON "audit_entry"`);
-    await queryRunner.query(`DROP FUNCTION audit_entry_append_only()`);
+    await queryRunner.query(`DROP FUNCTION append_only()`);
     await queryRunner.query(`DROP INDEX "uq_catalog_version_current"`);
     await queryRunner.query(`DROP INDEX "idx_budget_code_search"`);
     await queryRunner.query(`DROP INDEX "idx_region_search"`);

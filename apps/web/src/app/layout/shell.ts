@@ -7,10 +7,11 @@ import { AuthStore } from '../core/auth.store';
 import { I18n, TPipe } from '../core/i18n';
 import { AuthApi } from '../features/auth/auth.api';
 import { Icon } from '../shared/icon';
+import { NotificationBell } from './notification-bell';
 
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, Icon, TPipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Icon, TPipe, NotificationBell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
   styleUrl: './shell.css',

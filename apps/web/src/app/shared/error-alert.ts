@@ -20,7 +20,11 @@ import { Icon } from './icon';
           @if (listed().length) {
             <ul>
               @for (f of listed(); track f.path + f.message) {
-                <li><code>{{ f.path }}</code>: {{ f.message }}</li>
+                @if (fieldLabel(); as label) {
+                  <li><strong>{{ label(f.path) }}</strong>: {{ f.message }}</li>
+                } @else {
+                  <li><code>{{ f.path }}</code>: {{ f.message }}</li>
+                }
               }
             </ul>
           }
@@ -38,6 +42,8 @@ export class ErrorAlert {
   /** Overrides the generic message for the code (e.g. "wrong email or password" on the login page). */
   readonly message = input<string | null>(null);
   readonly shownFields = input<readonly string[]>([]);
+  /** Names a field for people ("Biaya 2026" for `costs.2026`); without it the path is shown. */
+  readonly fieldLabel = input<((path: string) => string) | null>(null);
 
   protected readonly described = computed(() => {
     const error = this.error();

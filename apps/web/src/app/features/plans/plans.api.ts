@@ -1,0 +1,186 @@
+import { Injectable, inject } from '@angular/core';
+import type {
+  ActivityInput,
+  ActivityView,
+  AgencyView,
+  CarryOverRequest,
+  CommentRequest,
+  CommentView,
+  ConsultationParticipation,
+  ConsultationRoundView,
+  CreatePlanRequest,
+  DecisionRequest,
+  PlanDiff,
+  PlanStatus,
+  PlanSummary,
+  PlanVersionView,
+  PlanView,
+  ProposalRequest,
+  ProposalStatus,
+  ProposalView,
+  TaskForceView,
+  TransitionRequest,
+} from '@sinergi/contracts';
+import { Observable } from 'rxjs';
+import { Api, seg } from '../../core/api';
+
+/* Shapes of the plan endpoints that @sinergi/contracts does not name (yet). */
+
+/** `POST /api/plans` → 201. */
+export interface CreatePlanResponse {
+  id: string;
+  status: PlanStatus;
+  version: number;
+}
+
+/** `POST /api/plans/:id/activities` → 201. */
+export interface CreateActivityResponse {
+  id: string;
+  code: string;
+  version: number;
+}
+
+/** `PATCH /api/activities/:id`: any subset of the fields, with the `version` last read. */
+export type UpdateActivityRequest = Partial<ActivityInput> & { version: number };
+
+/** One entry of `GET /api/activities/:id/history`. */
+export interface ActivityHistoryEntry {
+  id: string;
+  at: string;
+  actorEmail?: string;
+  action: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+/** `POST /api/plans/:id/rounds`. */
+export interface OpenRoundRequest {
+  /** ISO dates (`2026-12-01`). */
+  opensOn: string;
+  closesOn: string;
+  invitedAgencyIds: string[];
+}
+
+export interface PlanQuery {
+  regionCode?: string;
+  status?: PlanStatus | '';
+}
+
+/** `from` / `to` of `GET /api/plans/:id/diff`: a version number or `current`. */
+export type VersionRef = number | 'current';
+
+/** The RAD drafting endpoints: plans, activities, proposals, consultation rounds, versions. */
+@Injectable({ providedIn: 'root' })
+export class PlansApi {
+  private readonly api = inject(Api);
+
+  list(query: PlanQuery): Observable<PlanSummary[]> {
+    return this.api.get<PlanSummary[]>('/plans', { regionCode: query.regionCode, status: query.status });
+  }
+
+  create(body: CreatePlanRequest): Observable<CreatePlanResponse> {
+    return this.api.post<CreatePlanResponse>('/plans', body);
+  }
+
+  get(id: string): Observable<PlanView> {
+    return this.api.get<PlanView>(`/plans/${seg(id)}`);
+  }
+
+  transition(id: string, body: TransitionRequest): Observable<PlanView> {
+    return this.api.post<PlanView>(`/plans/${seg(id)}/transitions`, body);
+  }
+
+  // Activities
+  createActivity(planId: string, body: ActivityInput): Observable<CreateActivityResponse> {
+    return this.api.post<CreateActivityResponse>(`/plans/${seg(planId)}/activities`, body);
+  }
+
+  /** The server answers with the activity as saved (new `version`). */
+  updateActivity(id: string, body: UpdateActivityRequest): Observable<ActivityView | null> {
+    return this.api.patch<ActivityView | null>(`/activities/${seg(id)}`, body);
+  }
+
+  deleteActivity(id: string, version: number): Observable<void> {
+    return this.api.delete<void>(`/activities/${seg(id)}?version=${seg(version)}`);
+  }
+
+  history(activityId: string): Observable<ActivityHistoryEntry[]> {
+    return this.api.get<ActivityHistoryEntry[]>(`/activities/${seg(activityId)}/history`);
+  }
+
+  // Proposals
+  proposals(planId: string, status?: ProposalStatus | ''): Observable<ProposalView[]> {
+    return this.api.get<ProposalView[]>(`/plans/${seg(planId)}/proposals`, { status });
+  }
+
+  carriedIn(planId: string): Observable<ProposalView[]> {
+    return this.api.get<ProposalView[]>(`/plans/${seg(planId)}/carried-in`);
+  }
+
+  propose(planId: string, body: ProposalRequest): Observable<ProposalView> {
+    return this.api.post<ProposalView>(`/plans/${seg(planId)}/proposals`, body);
+  }
+
+  endorse(proposalId: string): Observable<unknown> {
+    return this.api.post<unknown>(`/proposals/${seg(proposalId)}/endorsements`);
+  }
+
+  comments(proposalId: string): Observable<CommentView[]> {
+    return this.api.get<CommentView[]>(`/proposals/${seg(proposalId)}/comments`);
+  }
+
+  comment(proposalId: string, body: CommentRequest): Observable<CommentView> {
+    return this.api.post<CommentView>(`/proposals/${seg(proposalId)}/comments`, body);
+  }
+
+  accept(proposalId: string, body: DecisionRequest): Observable<ProposalView> {
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/accept`, body);
+  }
+
+  reject(proposalId: string, body: DecisionRequest & { reason: string }): Observable<ProposalView> {
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/reject`, body);
+  }
+
+  carryOver(proposalId: string, body: CarryOverRequest): Observable<ProposalView> {
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/carry-over`, body);
+  }
+
+  withdraw(proposalId: string): Observable<ProposalView> {
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/withdraw`);
+  }
+
+  // Consultation
+  rounds(planId: string): Observable<ConsultationRoundView[]> {
+    return this.api.get<ConsultationRoundView[]>(`/plans/${seg(planId)}/rounds`);
+  }
+
+  openRound(planId: string, body: OpenRoundRequest): Observable<ConsultationRoundView> {
+    return this.api.post<ConsultationRoundView>(`/plans/${seg(planId)}/rounds`, body);
+  }
+
+  closeRound(roundId: string): Observable<ConsultationRoundView> {
+    return this.api.post<ConsultationRoundView>(`/rounds/${seg(roundId)}/close`);
+  }
+
+  participation(roundId: string): Observable<ConsultationParticipation[]> {
+    return this.api.get<ConsultationParticipation[]>(`/rounds/${seg(roundId)}/participation`);
+  }
+
+  // Versions
+  versions(planId: string): Observable<PlanVersionView[]> {
+    return this.api.get<PlanVersionView[]>(`/plans/${seg(planId)}/versions`);
+  }
+
+  diff(planId: string, from: VersionRef, to: VersionRef): Observable<PlanDiff> {
+    return this.api.get<PlanDiff>(`/plans/${seg(planId)}/diff`, { from, to });
+  }
+
+  // Reference data the plan screens need
+  agencies(regionCode: string): Observable<AgencyView[]> {
+    return this.api.get<AgencyView[]>('/agencies', { regionCode });
+  }
+
+  taskForces(regionCode: string): Observable<TaskForceView[]> {
+    return this.api.get<TaskForceView[]>('/task-forces', { regionCode });
+  }
+}
