@@ -42,11 +42,12 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   async read(@Param('id', uuidPipe) id: string, @CurrentUser() user: UserView): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(
-      'UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING 1',
+    // For an UPDATE, TypeORM's query() answers [rows, affected count].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      'UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2',
       [id, user.id],
     );
-    if (!rows.length) throw DomainError.notFound('Notifikasi');
+    if (!affected) throw DomainError.notFound('Notifikasi');
   }
 
   @Post('read-all')

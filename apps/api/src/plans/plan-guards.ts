@@ -37,3 +37,9 @@ export function assertVersion(current: number, given: number, what: string): voi
     });
   }
 }
+
+/** Whether the plan was adopted before (then it is sent back to `revision`, not `draft`). */
+export async function wasAdopted(m: EntityManager, planId: string): Promise<boolean> {
+  const rows: unknown[] = await m.query(`SELECT 1 FROM plan_snapshot WHERE plan_id = $1 AND status = 'adopted' LIMIT 1`, [planId]);
+  return rows.length > 0;
+}

@@ -2,6 +2,7 @@ import type { ActivityView, ConsultationRoundView, PlanStatus, PlanView, Strateg
 import { allowedTransitions, canPlanInRegion, costsByYear, type PlanSnapshot, type SnapshotActivity, totalOf } from '@sinergi/domain';
 import { type ActionPlanEntity, ConsultationInviteEntity, type ConsultationRoundEntity, PlanQueries, StrategyEntity } from '@sinergi/persistence';
 import type { EntityManager } from 'typeorm';
+import { wasAdopted } from './plan-guards';
 
 /** Turns stored plans into the contract's shapes; shared by the plan, activity and proposal services. */
 export function toActivityView(a: SnapshotActivity & { version: number }): ActivityView {
@@ -53,10 +54,11 @@ export async function planView(
   actor: UserView,
   extra: Pick<PlanView, 'openRound'> = {},
 ): Promise<PlanView> {
-  const [strategies, activities, region] = await Promise.all([
+  const [strategies, activities, region, adoptedBefore] = await Promise.all([
     m.getRepository(StrategyEntity).find({ order: { code: 'ASC' } }),
     new PlanQueries(m).activities(plan.id),
     m.query('SELECT name FROM region WHERE code = $1', [plan.regionCode]) as Promise<{ name: string }[]>,
+    wasAdopted(m, plan.id),
   ]);
   const grouped: StrategyWithActivities[] = strategies.map((s) => {
     const own = activities.filter((a) => a.strategyCode === s.code);
@@ -75,7 +77,7 @@ export async function planView(
     strategies: grouped,
     costs: yearMap(all),
     totalCost: [...all.values()].reduce((s, v) => s + v, 0n).toString(),
-    allowedTransitions: canPlanInRegion(actor, plan.regionCode) ? [...allowedTransitions(plan.status)] : ([] as PlanStatus[]),
+    allowedTransitions: canPlanInRegion(actor, plan.regionCode) ? [...allowedTransitions(plan.status, adoptedBefore)] : ([] as PlanStatus[]),
     ...extra,
   };
   if (plan.taskForceId) view.taskForceId = plan.taskForceId;

@@ -14,7 +14,7 @@ import { ActionPlanEntity, ConsultationRoundEntity, PlanActivityEntity, PlanQuer
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { createActivity, updateActivity } from './activity-writer';
-import { assertPlanner, assertVersion, findPlan, lockPlan } from './plan-guards';
+import { assertPlanner, assertVersion, findPlan, lockPlan, wasAdopted } from './plan-guards';
 import { planView, roundView, snapshotOf, toActivityView } from './plan-views';
 import type { CreatePlanDto, TransitionDto, UpdatePlanDto } from './plan.dto';
 
@@ -85,8 +85,7 @@ export class PlansService {
       const plan = await lockPlan(m, id);
       assertPlanner(actor, plan);
       assertVersion(plan.version, dto.version, 'Rencana ini');
-      const from = plan.status;
-      assertTransition(from, dto.to);
+      assertTransition(plan.status, dto.to, await wasAdopted(m, plan.id));
       await this.applyTransition(m, plan, dto.to, actor, dto);
       return this.view(m, plan, actor);
     });

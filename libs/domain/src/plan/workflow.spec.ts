@@ -111,3 +111,13 @@ describe('editing and proposals', () => {
     }
   });
 });
+
+describe('a plan adopted before', () => {
+  it('is sent back to revision, never to draft, so it keeps showing that it revises an adopted plan', () => {
+    expect(allowedTransitions('review', true)).toEqual(['adopted', 'consultation', 'revision']);
+    expect(allowedTransitions('consultation', true)).toEqual(['review', 'revision']);
+    expect(() => assertTransition('review', 'draft', true)).toThrow(DomainError);
+    expect(() => assertTransition('review', 'revision', false)).toThrow(DomainError);
+    expect(() => assertTransition('review', 'revision', true)).not.toThrow();
+  });
+});

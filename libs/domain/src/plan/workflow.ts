@@ -9,8 +9,8 @@ import { DomainError } from '../domain-error';
  */
 const NEXT: Record<PlanStatus, readonly PlanStatus[]> = {
   draft: ['consultation', 'review'],
-  consultation: ['review', 'draft'],
-  review: ['adopted', 'consultation', 'draft'],
+  consultation: ['review', 'draft', 'revision'],
+  review: ['adopted', 'consultation', 'draft', 'revision'],
   adopted: ['revision'],
   revision: ['consultation', 'review'],
 };
@@ -23,16 +23,22 @@ const LABEL: Record<PlanStatus, string> = {
   revision: 'revisi',
 };
 
-export function allowedTransitions(from: PlanStatus): readonly PlanStatus[] {
-  return NEXT[from];
+/**
+ * A plan that was adopted before is sent back to `revision`, never to `draft`, so it keeps
+ * showing that it revises an adopted plan; one never adopted goes back to `draft`.
+ */
+export function allowedTransitions(from: PlanStatus, adoptedBefore = false): readonly PlanStatus[] {
+  const sendBack: PlanStatus = adoptedBefore ? 'draft' : 'revision';
+  return NEXT[from].filter((to) => from === 'adopted' || to !== sendBack);
 }
 
-export function assertTransition(from: PlanStatus, to: PlanStatus): void {
-  if (!NEXT[from].includes(to)) {
-    throw DomainError.conflict(`Rencana berstatus ${LABEL[from]} tidak dapat dipindah ke ${LABEL[to]}`, {
+export function assertTransition(from: PlanStatus, to: PlanStatus, adoptedBefore = false): void {
+  const allowed = allowedTransitions(from, adoptedBefore);
+  if (!allowed.includes(to)) {
+    throw DomainError.conflict(`Rencana berstatus ${LABEL[from] ?? from} tidak dapat dipindah ke ${LABEL[to] ?? to}`, {
       from,
       to,
-      allowed: [...NEXT[from]],
+      allowed: [...allowed],
     });
   }
 }
