@@ -245,4 +245,40 @@ describe('plans (RAD)', () => {
     expect((await as(other).post(`/api/plans/${planId}/transitions`, { to: 'consultation', version: 1 })).status).toBe(403);
     expect((await as(other).post('/api/plans', { regionCode: '53.01', title: 'x', startYear: 2026, endYear: 2030 })).status).toBe(403);
   });
+
+  describe('every workflow step, legal and illegal', () => {
+    const STATUSES = ['draft', 'consultation', 'review', 'adopted', 'revision'];
+    // The legal steps of a plan never adopted (a revision's send-back is tested above).
+    const LEGAL: Record<string, string[]> = {
+      draft: ['consultation', 'review'],
+      consultation: ['review', 'draft'],
+      review: ['adopted', 'consultation', 'draft'],
+      adopted: ['revision'],
+      revision: ['consultation', 'review'],
+    };
+    const cases = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to, LEGAL[from].includes(to)] as const));
+
+    it.each(cases)('%s → %s (legal: %s)', async (from, to, legal) => {
+      const planId = await newPlan(`RAD ${from}→${to}`);
+      await as(planner).post(`/api/plans/${planId}/activities`, activity());
+      await t.sql('UPDATE action_plan SET status = $2 WHERE id = $1', [planId, from]); // arrange the starting state
+      const { version } = (await as(planner).get(`/api/plans/${planId}`)).body;
+      const snapshotsBefore = await count('plan_snapshot');
+      const res = await as(planner).post(`/api/plans/${planId}/transitions`, {
+        to,
+        version,
+        legalBasis: { number: 'Peraturan Bupati Kupang Nomor 1 Tahun 2026', date: '2026-01-31' },
+      });
+      if (legal) {
+        expect(res.status).toBe(200);
+        expect(res.body.status).toBe(to);
+        expect(await count('plan_snapshot')).toBe(snapshotsBefore + 1);
+      } else {
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ code: 'CONFLICT', details: { from, to } });
+        expect(await count('plan_snapshot')).toBe(snapshotsBefore);
+        expect((await as(planner).get(`/api/plans/${planId}`)).body.status).toBe(from);
+      }
+    });
+  });
 });
