@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS } from '../support/browser';
+import { listen, openBrowser, SCREENSHOTS } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -18,8 +17,7 @@ describe('planner journey: sign in, search a budget code, switch language', () =
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listen(t.app);
     browser = await openBrowser();
     page = browser.page;
   });

@@ -42,3 +42,25 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
     },
   };
 }
+
+/** Signs in through the login form as a demo user and waits for the app shell. */
+export async function signIn(page: Page, base: string, email: string, password = 'sinergi-demo'): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('input#email', email);
+  await page.fill('input#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=user-menu]');
+}
+
+/** Signs out with the top bar's button (Indonesian label), back to the login form. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Keluar|Sign out/ }).first().click();
+  await page.waitForSelector('input#email');
+}
+
+/** Starts the test app on a free local port and returns its base URL. */
+export async function listen(app: { listen(port: number, host: string): Promise<unknown>; getHttpServer(): { address(): unknown } }): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${address.port}`;
+}

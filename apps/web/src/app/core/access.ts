@@ -26,7 +26,7 @@ const ALL: readonly Role[] = ROLES;
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'beranda', path: '/', label: 'nav.home', description: 'home.link.home', icon: 'home', roles: ALL, exact: true },
-  { id: 'rencana-aksi', path: '/rencana-aksi', label: 'nav.plans', description: 'home.link.plans', icon: 'plan', roles: ALL, soon: true },
+  { id: 'rencana-aksi', path: '/rencana-aksi', label: 'nav.plans', description: 'home.link.plans', icon: 'plan', roles: ALL },
   {
     id: 'penandaan-anggaran', path: '/penandaan-anggaran', label: 'nav.allocations', description: 'home.link.allocations',
     icon: 'tag', roles: ['admin', 'planner', 'agency', 'village', 'viewer'], soon: true,

@@ -37,6 +37,7 @@ const MAX_PERIOD = 10;
     .years { display: flex; gap: 12px; }
     .years .field { flex: 1; }
     td.region { white-space: nowrap; }
+    tr.clickable { cursor: pointer; }
   `,
 })
 export class PlanList {
@@ -114,6 +115,12 @@ export class PlanList {
     this.reloads.update((n) => n + 1);
   }
 
+  /** The whole row opens the plan (the title link stays the keyboard way in). */
+  protected openRow(plan: PlanSummary, event: MouseEvent): void {
+    if ((event.target as HTMLElement).closest('a, button') || window.getSelection()?.toString()) return;
+    void this.router.navigate(['/rencana-aksi', plan.id]);
+  }
+
   protected onStatus(event: Event): void {
     this.status.set((event.target as HTMLSelectElement).value as PlanStatus | '');
   }
@@ -138,7 +145,12 @@ export class PlanList {
     this.newStart.set(String(start));
     this.newEnd.set(String(start + 4));
     this.newTitle.set(this.i18n.t('plans.form.defaultTitle', { region: '', start, end: start + 4 }).replace(/\s+/g, ' ').trim());
+    this.titleTouched = false;
+    this.submitted.set(false);
+    this.createError.set(null);
+    this.creating.set(true);
     if (region) {
+      // A default title with the region's name, unless the planner has typed one meanwhile.
       this.regions.get(region).subscribe({
         next: (r) => {
           if (this.creating() && this.newRegion() === region && !this.titleTouched) {
@@ -148,10 +160,6 @@ export class PlanList {
         error: () => undefined,
       });
     }
-    this.titleTouched = false;
-    this.submitted.set(false);
-    this.createError.set(null);
-    this.creating.set(true);
     setTimeout(() => this.formEl()?.nativeElement.querySelector<HTMLElement>('#plan-title')?.focus());
   }
 

@@ -12,7 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { PlanStatus } from '@sinergi/contracts';
+import type { PlanStatus, PlanView } from '@sinergi/contracts';
 import { ApiError } from '../../core/api-error';
 import { FormatDatePipe, MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
@@ -143,8 +143,8 @@ export class PlanPage {
     this.api.transition(plan.id, { to, version: plan.version }).subscribe({
       next: (updated) => {
         this.moving.set(null);
-        this.store.setPlan(updated);
-        this.store.say(this.i18n.t('plan.transition.done', { status: this.i18n.t(PLAN_STATUS_LABEL[updated.status]) }));
+        this.apply(updated);
+        this.store.say(this.i18n.t('plan.transition.done', { status: this.i18n.t(PLAN_STATUS_LABEL[updated?.status ?? to]) }));
         this.store.changed();
       },
       error: (error: ApiError) => {
@@ -153,6 +153,12 @@ export class PlanPage {
         if (error.code === 'CONFLICT') void this.store.reload();
       },
     });
+  }
+
+  /** The transition answers with the plan; anything less is read again. */
+  private apply(updated: PlanView | null): void {
+    if (updated && Array.isArray(updated.strategies)) this.store.setPlan(updated);
+    else void this.store.reload();
   }
 
   protected transitionMessage(to: PlanStatus, error: ApiError): string | null {
@@ -210,7 +216,7 @@ export class PlanPage {
         next: (updated) => {
           this.moving.set(null);
           this.closeAdopt();
-          this.store.setPlan(updated);
+          this.apply(updated);
           this.store.say(this.i18n.t('plan.adopt.done', { number: this.legalNumber().trim() }));
           this.store.changed();
         },

@@ -72,6 +72,11 @@ export class PlanStore {
     const role = this.auth.role();
     return role !== null && PARTICIPANT_ROLES.includes(role);
   });
+  /** The plan's activities may still change (draft, consultation, revision). */
+  readonly openForChange = computed(() => {
+    const p = this.plan();
+    return !!p && isEditableStatus(p.status);
+  });
   /** Members propose while the plan is still open to change. */
   readonly acceptsProposals = computed(() => {
     const p = this.plan();

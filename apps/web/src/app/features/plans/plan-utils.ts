@@ -6,6 +6,7 @@ import type {
   PlanView,
   ProposalKind,
   ProposalStatus,
+  ProposalView,
   Role,
   UserView,
   YearMap,
@@ -193,6 +194,41 @@ export function costOf(activity: { costs: YearMap }, year: number): string {
   return activity.costs[String(year)] ?? '0';
 }
 
+/**
+ * Fills what a response may leave out (empty lists, empty year maps), so the screens never trip over
+ * a missing array: `[]`, `{}`, and the defaults of the contract.
+ */
+export function normalizeActivity(a: ActivityView): ActivityView {
+  return {
+    ...a,
+    supportingAgencyIds: a.supportingAgencyIds ?? [],
+    regionCodes: a.regionCodes ?? [],
+    targets: a.targets ?? {},
+    costs: a.costs ?? {},
+    priority: a.priority ?? 'medium',
+    status: a.status ?? 'active',
+  };
+}
+
+export function normalizePlan(plan: PlanView): PlanView {
+  return {
+    ...plan,
+    allowedTransitions: plan.allowedTransitions ?? [],
+    costs: plan.costs ?? {},
+    strategies: (plan.strategies ?? []).map((s) => ({ ...s, costs: s.costs ?? {}, activities: (s.activities ?? []).map(normalizeActivity) })),
+  };
+}
+
+export function normalizeProposal(p: ProposalView): ProposalView {
+  return {
+    ...p,
+    changes: p.changes ?? {},
+    endorsements: p.endorsements ?? [],
+    commentCount: p.commentCount ?? 0,
+    proposer: p.proposer ?? { id: '', name: '–' },
+  };
+}
+
 /** The plan with one activity replaced (or removed), and every subtotal and total recomputed in BigInt. */
 export function withActivity(plan: PlanView, activityId: string, next: ActivityView | null): PlanView {
   const years = periodYears(plan);
@@ -200,7 +236,7 @@ export function withActivity(plan: PlanView, activityId: string, next: ActivityV
     let activities = s.activities.filter((a) => a.id !== activityId || (next && next.strategyCode === s.code));
     if (next && next.strategyCode === s.code) {
       const at = s.activities.findIndex((a) => a.id === activityId);
-      const completed: ActivityView = { ...next, totalCost: sumDigits(years.map((y) => next.costs[String(y)])) };
+      const completed: ActivityView = { ...normalizeActivity(next), totalCost: sumDigits(years.map((y) => next.costs[String(y)])) };
       activities = at >= 0 ? activities.map((a) => (a.id === activityId ? completed : a)) : [...activities, completed];
     }
     const costs: YearMap = {};
@@ -239,7 +275,7 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
   const isMap = typeof value === 'object' && !Array.isArray(value);
   switch (field) {
     case 'costs':
-      return isMap ? yearMapText(value as YearMap, true) : String(value);
+      return isMap ? yearMapText(value as YearMap, true) : formatMoney(String(value));
     case 'targets':
       return isMap ? yearMapText(value as YearMap, false) : String(value);
     case 'totalCost':
@@ -291,4 +327,48 @@ export function deltaSign(delta: string): 'up' | 'down' | 'none' {
 export function isoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export interface ReadableChange {
+  /** "Biaya 2026", "Nama kegiatan". */
+  label: string;
+  from: string;
+  to: string;
+  money: boolean;
+}
+
+/**
+ * Field changes as people read them: costs and targets split per year ("Biaya 2026: Rp 100.000.000
+ * → Rp 150.000.000"), agencies by name, labels translated.
+ */
+export function readableChanges(changes: readonly { field: string; from: unknown; to: unknown }[], ctx: ValueContext): ReadableChange[] {
+  const out: ReadableChange[] = [];
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const c of changes) {
+    const label = FIELD_LABEL[c.field] ? ctx.t(FIELD_LABEL[c.field]) : c.field;
+    if ((c.field === 'costs' || c.field === 'targets') && (isMap(c.from) || isMap(c.to))) {
+      const a = isMap(c.from) ? c.from : {};
+      const b = isMap(c.to) ? c.to : {};
+      const years = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+      for (const y of years) {
+        const from = a[y] ?? (c.field === 'costs' ? '0' : undefined);
+        const to = b[y] ?? (c.field === 'costs' ? '0' : undefined);
+        if (JSON.stringify(from) === JSON.stringify(to)) continue;
+        out.push({
+          label: `${label} ${y}`,
+          from: formatFieldValue(c.field, from, ctx),
+          to: formatFieldValue(c.field, to, ctx),
+          money: c.field === 'costs',
+        });
+      }
+      continue;
+    }
+    out.push({
+      label,
+      from: formatFieldValue(c.field, c.from, ctx),
+      to: formatFieldValue(c.field, c.to, ctx),
+      money: c.field === 'totalCost',
+    });
+  }
+  return out;
 }

@@ -21,8 +21,9 @@ import type {
   TaskForceView,
   TransitionRequest,
 } from '@sinergi/contracts';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 import { Api, seg } from '../../core/api';
+import { normalizePlan, normalizeProposal } from './plan-utils';
 
 /* Shapes of the plan endpoints that @sinergi/contracts does not name (yet). */
 
@@ -69,6 +70,11 @@ export interface PlanQuery {
 /** `from` / `to` of `GET /api/plans/:id/diff`: a version number or `current`. */
 export type VersionRef = number | 'current';
 
+/** A decision may answer with the proposal or with nothing useful; only a proposal is normalised. */
+function maybeProposal(p: ProposalView): ProposalView {
+  return p && typeof p === 'object' && p.id ? normalizeProposal(p) : p;
+}
+
 /** The RAD drafting endpoints: plans, activities, proposals, consultation rounds, versions. */
 @Injectable({ providedIn: 'root' })
 export class PlansApi {
@@ -83,11 +89,11 @@ export class PlansApi {
   }
 
   get(id: string): Observable<PlanView> {
-    return this.api.get<PlanView>(`/plans/${seg(id)}`);
+    return this.api.get<PlanView>(`/plans/${seg(id)}`).pipe(map(normalizePlan));
   }
 
   transition(id: string, body: TransitionRequest): Observable<PlanView> {
-    return this.api.post<PlanView>(`/plans/${seg(id)}/transitions`, body);
+    return this.api.post<PlanView>(`/plans/${seg(id)}/transitions`, body).pipe(map((p) => (p && p.strategies ? normalizePlan(p) : p)));
   }
 
   // Activities
@@ -100,6 +106,10 @@ export class PlansApi {
     return this.api.patch<ActivityView | null>(`/activities/${seg(id)}`, body);
   }
 
+  activity(id: string): Observable<ActivityView> {
+    return this.api.get<ActivityView>(`/activities/${seg(id)}`);
+  }
+
   deleteActivity(id: string, version: number): Observable<void> {
     return this.api.delete<void>(`/activities/${seg(id)}?version=${seg(version)}`);
   }
@@ -110,19 +120,20 @@ export class PlansApi {
 
   // Proposals
   proposals(planId: string, status?: ProposalStatus | ''): Observable<ProposalView[]> {
-    return this.api.get<ProposalView[]>(`/plans/${seg(planId)}/proposals`, { status });
+    return this.api.get<ProposalView[]>(`/plans/${seg(planId)}/proposals`, { status }).pipe(map((list) => list.map(normalizeProposal)));
   }
 
   carriedIn(planId: string): Observable<ProposalView[]> {
-    return this.api.get<ProposalView[]>(`/plans/${seg(planId)}/carried-in`);
+    return this.api.get<ProposalView[]>(`/plans/${seg(planId)}/carried-in`).pipe(map((list) => list.map(normalizeProposal)));
   }
 
   propose(planId: string, body: ProposalRequest): Observable<ProposalView> {
     return this.api.post<ProposalView>(`/plans/${seg(planId)}/proposals`, body);
   }
 
-  endorse(proposalId: string): Observable<unknown> {
-    return this.api.post<unknown>(`/proposals/${seg(proposalId)}/endorsements`);
+  /** 201 with the proposal and its endorsements; 409 when the user's agency already endorsed it. */
+  endorse(proposalId: string): Observable<ProposalView> {
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/endorsements`).pipe(map(maybeProposal));
   }
 
   comments(proposalId: string): Observable<CommentView[]> {
@@ -134,19 +145,19 @@ export class PlansApi {
   }
 
   accept(proposalId: string, body: DecisionRequest): Observable<ProposalView> {
-    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/accept`, body);
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/accept`, body).pipe(map(maybeProposal));
   }
 
   reject(proposalId: string, body: DecisionRequest & { reason: string }): Observable<ProposalView> {
-    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/reject`, body);
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/reject`, body).pipe(map(maybeProposal));
   }
 
   carryOver(proposalId: string, body: CarryOverRequest): Observable<ProposalView> {
-    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/carry-over`, body);
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/carry-over`, body).pipe(map(maybeProposal));
   }
 
   withdraw(proposalId: string): Observable<ProposalView> {
-    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/withdraw`);
+    return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/withdraw`).pipe(map(maybeProposal));
   }
 
   // Consultation

@@ -1,11 +1,15 @@
 import { Routes } from '@angular/router';
 
-/** Placeholder until this feature lands: the page says so plainly. */
+/** `/rencana-aksi` (list) and `/rencana-aksi/:id` (the plan, `?tab=kegiatan|usulan|konsultasi|versi`). */
 export const PLAN_ROUTES: Routes = [
   {
     path: '',
-    title: 'nav.plans',
-    loadComponent: () => import('../../shared/coming-soon').then((m) => m.ComingSoon),
-    data: { heading: 'plans.title', text: 'plans.lead', icon: 'plan' },
+    title: 'plans.title',
+    loadComponent: () => import('./plan-list').then((m) => m.PlanList),
+  },
+  {
+    path: ':id',
+    title: 'plan.title',
+    loadComponent: () => import('./plan-page').then((m) => m.PlanPage),
   },
 ];
