@@ -56,7 +56,9 @@ describe('RAD drafting journey: propose, accept, see the total and the diff chan
     await page.fill('[data-testid=proposal-cost][data-year="2027"]', '40.000.000');
     await page.fill('[data-testid=proposal-cost][data-year="2028"]', '45000000');
     await page.click('[data-testid=proposal-submit]');
-    await page.locator('[data-testid=proposal-row][data-status=open]', { hasText: 'Kelas parenting' }).waitFor();
+    const row = page.locator('[data-testid=proposal-row][data-status=open]', { hasText: 'Kelas parenting' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('LSM Mitra');
     await shot('2-member-proposal');
     await signOut(page);
   });
@@ -70,8 +72,11 @@ describe('RAD drafting journey: propose, accept, see the total and the diff chan
     await page.locator('[data-testid=proposal-row][data-status=accepted]', { hasText: 'Kelas parenting' }).waitFor();
     // Rp 5.040.000.000 + 40.000.000 + 45.000.000
     await page.locator('[data-testid=plan-total]', { hasText: 'Rp 5.125.000.000' }).waitFor();
+    expect(await total()).not.toBe(totalBefore);
     await page.click('[data-testid=tab-activities]');
-    await page.locator('[data-testid=activity-row]', { hasText: 'Kelas parenting' }).waitFor();
+    const created = page.locator('[data-testid=activity-row]', { hasText: 'Kelas parenting' });
+    await created.waitFor();
+    expect(await created.getAttribute('data-code')).toBe('1.4');
     await shot('3-planner-accepted');
   });
 
