@@ -102,6 +102,7 @@ describe('plans (RAD)', () => {
       ['a target for a year outside the period', { targets: { '2025': '3' } }, 'targets.2025'],
       ['an unknown lead agency', { leadAgencyId: '00000000-0000-4000-8000-000000000000' }, 'leadAgencyId'],
       ['an unknown location', { regionCodes: ['53.01.06.2015', '53.01.99.2999'] }, 'regionCodes.1'],
+      ['a location outside the plan region', { regionCodes: ['53.71.01'] }, 'regionCodes.0'],
     ])('%s', async (_what, over, path) => {
       const before = await count('plan_activity');
       const res = await as(planner).post(`/api/plans/${planId}/activities`, activity(over));

@@ -92,6 +92,8 @@ describe('participatory drafting', () => {
     const bad = await as(member).post(`/api/plans/${planId}/proposals`, { kind: 'new_activity', changes: newActivity({ costs: { '2031': '5' } }) });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ path: 'changes.costs.2031', message: expect.stringContaining('di luar periode') }]);
+    const unknownLead = await as(member).post(`/api/plans/${planId}/proposals`, { kind: 'new_activity', changes: newActivity({ leadAgencyId: '00000000-0000-4000-8000-000000000000' }) });
+    expect(unknownLead.body.details).toEqual([{ path: 'changes.leadAgencyId', message: 'instansi tidak ditemukan' }]);
     const noTarget = await as(member).post(`/api/plans/${planId}/proposals`, { kind: 'amendment', changes: { title: 'x' } });
     expect(noTarget.body.details[0].path).toBe('activityId');
   });

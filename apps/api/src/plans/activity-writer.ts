@@ -1,5 +1,5 @@
 import type { ActivityInput } from '@sinergi/contracts';
-import { type ActivityDraft, assertEditable, DomainError, type SnapshotActivity, validateActivity, yearMapFromTargets } from '@sinergi/domain';
+import { type ActivityDraft, assertEditable, DomainError, isWithinRegion, type SnapshotActivity, validateActivity, yearMapFromTargets } from '@sinergi/domain';
 import { type ActionPlanEntity, PlanActivityEntity, PlanQueries } from '@sinergi/persistence';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit';
@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit';
  * accepted: the same validation, the same existence checks, the same field-level audit.
  * Callers hold the plan row's lock and run inside a transaction.
  */
-export async function checkReferences(m: EntityManager, draft: ActivityDraft): Promise<void> {
+export async function checkReferences(m: EntityManager, draft: ActivityDraft, plan: { regionCode: string }): Promise<void> {
   const q = new PlanQueries(m);
   const problems: { path: string; message: string }[] = [];
   if (draft.leadAgencyId && (await q.missingAgencies([draft.leadAgencyId])).length) {
@@ -21,7 +21,10 @@ export async function checkReferences(m: EntityManager, draft: ActivityDraft): P
   }
   if (draft.regionCodes?.length) {
     const missing = new Set(await q.missingRegions(draft.regionCodes));
-    draft.regionCodes.forEach((c, i) => missing.has(c) && problems.push({ path: `regionCodes.${i}`, message: 'wilayah tidak ditemukan' }));
+    draft.regionCodes.forEach((c, i) => {
+      if (!isWithinRegion(c, plan.regionCode)) problems.push({ path: `regionCodes.${i}`, message: `di luar wilayah rencana (${plan.regionCode})` });
+      else if (missing.has(c)) problems.push({ path: `regionCodes.${i}`, message: 'wilayah tidak ditemukan' });
+    });
   }
   if (problems.length) throw new DomainError('VALIDATION_FAILED', `Input tidak valid: ${problems.map((p) => p.path).join(', ')}`, problems);
 }
@@ -52,7 +55,7 @@ export async function createActivity(
 ): Promise<{ id: string; code: string; version: number }> {
   assertEditable(plan.status);
   const draft = validateActivity(input, plan, false);
-  await checkReferences(m, draft);
+  await checkReferences(m, draft, plan);
   const q = new PlanQueries(m);
   const seq = await q.nextSeq(plan.id, draft.strategyCode!);
   const entity = m.create(PlanActivityEntity, {
@@ -103,7 +106,7 @@ export async function updateActivity(
     });
   }
   const draft = validateActivity(input, plan, true);
-  await checkReferences(m, draft);
+  await checkReferences(m, draft, plan);
   const q = new PlanQueries(m);
   const [before] = await q.activities(plan.id, [activityId]);
 

@@ -59,12 +59,12 @@ export class ProposalsService {
       const changes = dto.changes as Partial<ActivityInput>;
       if (dto.kind === 'new_activity') {
         if (dto.activityId) throw DomainError.invalidField('activityId', 'usulan kegiatan baru tidak merujuk kegiatan yang ada');
-        await checkReferences(m, prefix('changes', () => validateActivity(changes, plan, false)));
+        await prefix('changes', () => checkReferences(m, validateActivity(changes, plan, false), plan));
       } else {
         if (!dto.activityId) throw DomainError.invalidField('activityId', 'wajib untuk usulan perubahan');
         if (!(await m.exists(PlanActivityEntity, { where: { id: dto.activityId, planId } }))) throw DomainError.invalidField('activityId', 'kegiatan tidak ada di rencana ini');
         if (!Object.keys(changes).length) throw DomainError.invalidField('changes', 'cantumkan kolom yang diubah');
-        await checkReferences(m, prefix('changes', () => validateActivity(changes, plan, true)));
+        await prefix('changes', () => checkReferences(m, validateActivity(changes, plan, true), plan));
       }
       const round = await m.findOne(ConsultationRoundEntity, { where: { planId, status: 'open' } });
       const proposal = await m.save(
@@ -352,9 +352,9 @@ export class ProposalsService {
 }
 
 /** Re-throws a validation error with `prefix.` on each path, so `changes.costs.2026` is named. */
-function prefix<T>(path: string, fn: () => T): T {
+async function prefix<T>(path: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof DomainError && Array.isArray(error.details)) {
       const details = (error.details as { path: string; message: string }[]).map((d) => ({ path: `${path}.${d.path}`, message: d.message }));
