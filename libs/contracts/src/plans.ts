@@ -63,7 +63,8 @@ export interface LegalBasis {
   date: string;
 }
 
-export interface PlanSummary {
+/** What identifies a plan and its state: the fields of GET /api/plans/:id of the contract. */
+export interface PlanHeader {
   id: string;
   regionCode: string;
   regionName: string;
@@ -72,26 +73,20 @@ export interface PlanSummary {
   endYear: number;
   status: PlanStatus;
   version: number;
-  activityCount: number;
   totalCost: string;
+}
+
+export interface PlanSummary extends PlanHeader {
+  activityCount: number;
   updatedAt: string;
 }
 
-export interface PlanView {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  title: string;
-  startYear: number;
-  endYear: number;
-  status: PlanStatus;
-  version: number;
+export interface PlanView extends PlanHeader {
   taskForceId?: string;
   legalBasis?: LegalBasis;
   strategies: StrategyWithActivities[];
-  /** Sum of all activities' costs per year, and in total. */
+  /** Sum of all activities' costs per year (the total is `totalCost`). */
   costs: YearMap;
-  totalCost: string;
   /** Transitions the current user may make now (empty for those who may not move the plan). */
   allowedTransitions: PlanStatus[];
   openRound?: ConsultationRoundView;
