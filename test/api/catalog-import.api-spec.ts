@@ -43,6 +43,30 @@ describe('catalogue import (admin)', () => {
     expect(count.n).toBe(9511);
   });
 
+  it('imports the nomenclature exactly as SIPD exports it (xlsx), giving the same codes as the bundled list, and twice without duplicates', async () => {
+    const bytes = readFileSync(path.join(ROOT, 'apps/api/reference/sipd/nomenklatur-subkegiatan-pemutakhiran-2027.xlsx'));
+    const fields = { kind: 'APBD_NOMENCLATURE', label: 'SIPD 2027 (xlsx)', source: 'ekspor SIPD', current: 'false' };
+    const first = await upload(admin, fields, bytes, 'nomenklatur.xlsx');
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ created: 9511, updated: 0, unchanged: 0 });
+    const again = await upload(admin, fields, bytes, 'nomenklatur.xlsx');
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 9511 });
+    // Same codes, levels and government levels as the CSV transcription of the same export.
+    const differences = await t.sql(
+      `WITH a AS (SELECT b.code, b.level, b.government_level, b.name FROM budget_code b JOIN catalog_version v ON v.id = b.catalog_version_id WHERE v.label = 'SIPD 2027 (xlsx)'),
+            c AS (SELECT b.code, b.level, b.government_level, b.name FROM budget_code b JOIN catalog_version v ON v.id = b.catalog_version_id WHERE v.label = 'SIPD pemutakhiran 2027')
+       (SELECT code, level, government_level FROM a EXCEPT SELECT code, level, government_level FROM c)
+       UNION ALL (SELECT code, level, government_level FROM c EXCEPT SELECT code, level, government_level FROM a)`,
+    );
+    expect(differences).toEqual([]);
+    const [repatriation] = await t.sql<{ name: string; output: string; previous_code: string }>(
+      `SELECT b.name, b.output, b.previous_code FROM budget_code b JOIN catalog_version v ON v.id = b.catalog_version_id
+        WHERE v.label = 'SIPD 2027 (xlsx)' AND b.code = '1.06.03.2.01.0003'`,
+    );
+    expect(repatriation.name).toMatch(/^Fasilitasi Pemulangan Warga Negara Migran Korban Tindak Kekerasan/);
+    expect(repatriation.output).toMatch(/Pemulangan/);
+  });
+
   it('refuses a file with bad rows, naming each row and column, and writes nothing', async () => {
     const csv = Buffer.from(
       [

@@ -45,6 +45,23 @@ export function parseApbdCode(raw: string): ApbdCode | null {
   return { code, level: 'urusan' };
 }
 
+/**
+ * Names of the urusan (first digit of a nomenclature code), Permendagri 90/2019. SIPD's export
+ * lists sub kegiatan with their bidang, program and kegiatan but not the urusan above them.
+ */
+export const URUSAN_NAMES: Readonly<Record<string, string>> = {
+  '1': 'URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR',
+  '2': 'URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR',
+  '3': 'URUSAN PEMERINTAHAN PILIHAN',
+  '4': 'UNSUR PENDUKUNG URUSAN PEMERINTAHAN',
+  '5': 'UNSUR PENUNJANG URUSAN PEMERINTAHAN',
+  '6': 'UNSUR PENGAWASAN URUSAN PEMERINTAHAN',
+  '7': 'UNSUR KEWILAYAHAN',
+  '8': 'UNSUR PEMERINTAHAN UMUM',
+  '9': 'UNSUR KEKHUSUSAN',
+  X: 'URUSAN X.XX',
+};
+
 /** The code one level up: sub kegiatan → kegiatan → program → bidang urusan → urusan. */
 export function apbdParentCode(code: string): string | undefined {
   const parsed = parseApbdCode(code);

@@ -1,2 +1,3 @@
 export * from './csv';
 export * from './table-reader';
+export * from './sipd-nomenclature';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CatalogImportResult, CatalogKind, ImportError } from '@sinergi/contracts';
 import { CatalogRowValidator, DomainError } from '@sinergi/domain';
 import { CatalogStore } from '@sinergi/persistence';
-import { CsvError, readTable, UnreadableFileError } from '@sinergi/xlsx';
+import { CsvError, isSipdNomenclature, NOMENCLATURE_HEADER, readTable, sipdToNomenclatureRows, UnreadableFileError } from '@sinergi/xlsx';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
@@ -45,8 +45,12 @@ export class CatalogImportService {
     try {
       const table = await readTable(input.bytes);
       sheet = table.sheet;
-      if (validator.checkHeader(table.header)) {
-        for await (const { row, values } of table.rows) validator.accept(row, values);
+      // The nomenclature exactly as SIPD exports it is converted to the standard columns first.
+      const sipd = input.kind === 'APBD_NOMENCLATURE' && isSipdNomenclature(table.header);
+      const header = sipd ? NOMENCLATURE_HEADER : table.header;
+      const rows = sipd ? sipdToNomenclatureRows(table.rows) : table.rows;
+      if (validator.checkHeader(header)) {
+        for await (const { row, values } of rows) validator.accept(row, values);
       }
     } catch (error) {
       if (error instanceof UnreadableFileError || error instanceof CsvError) {
