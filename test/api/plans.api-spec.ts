@@ -247,6 +247,21 @@ describe('plans (RAD)', () => {
     expect((await as(other).post('/api/plans', { regionCode: '53.01', title: 'x', startYear: 2026, endYear: 2030 })).status).toBe(403);
   });
 
+  it('suggests budget codes for an activity: the regency repatriation sub kegiatan first for a regency plan', async () => {
+    const [{ id: planId }] = await t.sql<{ id: string }>(`SELECT id FROM action_plan WHERE title = 'RAD PP-TPPO Kabupaten Kupang 2026–2030'`);
+    const plan = (await as(planner).get(`/api/plans/${planId}`)).body;
+    const repatriation = plan.strategies[2].activities.find((a: { title: string }) => a.title === 'Pemulangan korban TPPO ke daerah asal');
+    const apbd = (await as(planner).get(`/api/activities/${repatriation.id}/suggestions?kind=APBD&limit=5`)).body;
+    expect(apbd[0]).toMatchObject({ code: '1.06.03.2.01.0003', level: 'sub_kegiatan', governmentLevel: 'regency', inMandate: true });
+    expect(apbd[0].name).toMatch(/Pemulangan Warga Negara Migran Korban/);
+    expect(apbd.every((c: { governmentLevel?: string }) => c.governmentLevel !== 'province')).toBe(true);
+    // Village money: the APBDes kegiatan for the prevention activity in the desa.
+    const prevention = plan.strategies[0].activities.find((a: { code: string }) => a.code === '1.1');
+    const apbdes = (await as(planner).get(`/api/activities/${prevention.id}/suggestions?kind=APBDES`)).body;
+    expect(apbdes.length).toBeGreaterThan(0);
+    expect(apbdes.every((c: { kind: string; level: string }) => c.kind === 'APBDES' && c.level === 'kegiatan')).toBe(true);
+  });
+
   describe('every workflow step, legal and illegal', () => {
     const STATUSES = ['draft', 'consultation', 'review', 'adopted', 'revision'];
     // The legal steps of a plan never adopted (a revision's send-back is tested above).

@@ -47,6 +47,8 @@ export interface BudgetCodeView {
   output?: string;
   indicator?: string;
   unit?: string;
+  /** In suggestions: whether the code lies within the lead agency's mandate (bidang urusan). */
+  inMandate?: boolean;
 }
 
 export const CATALOG_KINDS = [

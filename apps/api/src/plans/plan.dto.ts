@@ -31,6 +31,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalIntQuery } from '../common/limit';
 import { GOVERNMENT_REGION_CODE, MSG_GOVERNMENT_REGION_CODE, REGION_CODE } from '../common/patterns';
 
 /*
@@ -309,4 +310,14 @@ export class CommentDto {
   @IsOptional()
   @IsUUID()
   parentId?: string;
+}
+
+export class SuggestionQueryDto {
+  @ApiPropertyOptional({ enum: ['APBD', 'APBDES'], default: 'APBD' })
+  @IsOptional()
+  @IsIn(['APBD', 'APBDES'])
+  kind?: 'APBD' | 'APBDES';
+
+  @OptionalIntQuery(1, 50, 10)
+  limit?: number;
 }

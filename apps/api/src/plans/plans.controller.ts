@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   ActivityView,
   AuditEntryView,
+  BudgetCodeView,
   CommentView,
   ConsultationParticipation,
   ConsultationRoundView,
@@ -29,6 +30,7 @@ import {
   ProposalQueryDto,
   RejectDto,
   RoundDto,
+  SuggestionQueryDto,
   TransitionDto,
   UpdateActivityDto,
   UpdatePlanDto,
@@ -131,6 +133,12 @@ export class PlansController {
   @Get('activities/:id/history')
   history(@Param('id', uuidPipe) id: string): Promise<AuditEntryView[]> {
     return this.plans.activityHistory(id);
+  }
+
+  @Authenticated()
+  @Get('activities/:id/suggestions')
+  suggestions(@Param('id', uuidPipe) id: string, @Query() query: SuggestionQueryDto): Promise<BudgetCodeView[]> {
+    return this.plans.suggestions(id, query.kind ?? 'APBD', query.limit ?? 10);
   }
 
   @Authenticated()

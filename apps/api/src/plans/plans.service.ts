@@ -1,16 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityInput, AuditEntryView, ActivityView, PlanDiff, PlanStatus, PlanSummary, PlanVersionView, PlanView, UserView } from '@sinergi/contracts';
+import type { ActivityInput, AuditEntryView, ActivityView, BudgetCodeKind, BudgetCodeView, PlanDiff, PlanStatus, PlanSummary, PlanVersionView, PlanView, UserView } from '@sinergi/contracts';
 import {
   assertEditable,
   assertTransition,
   assertValidPeriod,
   DomainError,
   diffSnapshots,
+  regionLevel,
+  searchTokens,
   type PlanSnapshot,
   totalOf,
 } from '@sinergi/domain';
-import { ActionPlanEntity, ConsultationRoundEntity, PlanActivityEntity, PlanQueries, PlanSnapshotEntity, RegionEntity, TaskForceEntity } from '@sinergi/persistence';
+import {
+  ActionPlanEntity,
+  AgencyEntity,
+  ConsultationRoundEntity,
+  PlanActivityEntity,
+  PlanQueries,
+  PlanSnapshotEntity,
+  ReferenceQueries,
+  RegionEntity,
+  TaskForceEntity,
+} from '@sinergi/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { createActivity, updateActivity } from './activity-writer';
@@ -223,6 +235,30 @@ export class PlansService {
       oldValue: r.old_value ?? undefined,
       newValue: r.new_value ?? undefined,
     }));
+  }
+
+  /**
+   * Budget codes an activity could be funded under, best first: ranked by the words of its title,
+   * output and indicator, within the plan's government level (a regency plan gets regency
+   * sub kegiatan), with the lead agency's mandate first among equally good matches.
+   */
+  async suggestions(id: string, kind: BudgetCodeKind, limit: number): Promise<BudgetCodeView[]> {
+    const m = this.dataSource.manager;
+    const activity = await m.findOne(PlanActivityEntity, { where: { id } });
+    if (!activity) throw DomainError.notFound('Kegiatan');
+    const plan = await findPlan(m, activity.planId);
+    const tokens = searchTokens([activity.title, activity.output, activity.indicator].filter(Boolean).join(' '));
+    const queries = new ReferenceQueries(m);
+    if (kind === 'APBDES') return queries.searchBudgetCodes({ tokens, kind, level: 'kegiatan', limit });
+    const lead = await m.findOne(AgencyEntity, { where: { id: activity.leadAgencyId } });
+    return queries.searchBudgetCodes({
+      tokens,
+      kind,
+      level: 'sub_kegiatan',
+      governmentLevel: regionLevel(plan.regionCode) === 'province' ? 'province' : 'regency',
+      preferBidang: lead?.mandates ?? [],
+      limit,
+    });
   }
 
   private async planOfActivity(m: EntityManager, activityId: string): Promise<string> {
