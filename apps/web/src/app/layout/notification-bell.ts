@@ -5,6 +5,7 @@ import { FormatDatePipe } from '../core/format';
 import { I18n, TPipe } from '../core/i18n';
 import { NotificationsService } from '../core/notifications';
 import { Icon } from '../shared/icon';
+import { Loading } from '../shared/loading';
 
 const POLL_MS = 60_000;
 
@@ -16,7 +17,7 @@ type PanelState =
 /** The bell of the top bar: unread count (polled every minute) and a panel with the latest notifications. */
 @Component({
   selector: 'app-notification-bell',
-  imports: [Icon, TPipe, FormatDatePipe],
+  imports: [Icon, TPipe, FormatDatePipe, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     '(document:click)': 'onDocumentClick($event)',
@@ -52,7 +53,7 @@ type PanelState =
         @let s = state();
         @switch (s.status) {
           @case ('loading') {
-            <p class="loading"><span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | t }}</p>
+            <app-loading />
           }
           @case ('error') {
             <p class="empty">{{ 'notifications.failed' | t }}</p>

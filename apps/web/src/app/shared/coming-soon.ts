@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TKey, TPipe } from '../core/i18n';
-import { Icon, IconName } from './icon';
+import { EmptyState } from './empty-state';
+import { IconName } from './icon';
 
 /**
  * The honest empty state of a feature that comes in a later release. Route data gives the texts:
@@ -9,7 +10,7 @@ import { Icon, IconName } from './icon';
  */
 @Component({
   selector: 'app-coming-soon',
-  imports: [RouterLink, TPipe, Icon],
+  imports: [RouterLink, TPipe, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
@@ -19,15 +20,12 @@ import { Icon, IconName } from './icon';
           <p class="lead">{{ text() | t }}</p>
         </div>
       </header>
-      <div class="empty-state">
-        <app-icon [name]="icon()" [size]="40" />
-        <h2>{{ 'soon.title' | t }}</h2>
-        <p>{{ 'soon.text' | t }}</p>
+      <app-empty-state [icon]="icon()" [size]="40" heading="soon.title" text="soon.text">
         <p class="links">
           <a class="btn" routerLink="/kode-anggaran">{{ 'nav.budgetCodes' | t }}</a>
           <a class="btn" routerLink="/wilayah">{{ 'nav.regions' | t }}</a>
         </p>
-      </div>
+      </app-empty-state>
     </div>
   `,
   styles: `.links { display: flex; gap: 8px; justify-content: center; flex-wrap: wrap; margin-top: 16px; }`,

@@ -10,6 +10,13 @@ import type {
 import { Observable } from 'rxjs';
 import { Api, seg } from '../../core/api';
 
+/** `POST /api/task-forces` body. Not in @sinergi/contracts yet. */
+export interface CreateTaskForceRequest {
+  regionCode: string;
+  name: string;
+  legalBasis?: string;
+}
+
 export interface UserQuery {
   page: number;
   pageSize: number;
@@ -41,6 +48,11 @@ export class AdminApi {
 
   taskForces(regionCode: string): Observable<TaskForceView[]> {
     return this.api.get<TaskForceView[]>('/task-forces', { regionCode });
+  }
+
+  /** 201 with the new task force; 409 when the region has one already, 403 outside a planner's region. */
+  createTaskForce(body: CreateTaskForceRequest): Observable<TaskForceView> {
+    return this.api.post<TaskForceView>('/task-forces', body);
   }
 
   addMember(taskForceId: string, agencyId: string): Observable<unknown> {

@@ -3,8 +3,13 @@ import { AGENCY_KINDS, AgencyKind, AgencyView } from '@sinergi/contracts';
 import { AGENCY_KIND_LABEL } from '../../core/access';
 import { ApiError } from '../../core/api-error';
 import { I18n, TKey, TPipe } from '../../core/i18n';
+import { DataTable, TableColumn } from '../../shared/data-table';
+import { EmptyState } from '../../shared/empty-state';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { ListStatus } from '../../shared/list-status';
+import { StatusNotice } from '../../shared/status-notice';
+import { TextField } from '../../shared/text-field';
 import { AdminRegion, AdminRegionBar } from './admin-region';
 import { AgenciesApi, UpdateAgencyRequest } from './agencies.api';
 
@@ -21,7 +26,7 @@ function parseMandates(text: string): string[] {
 
 @Component({
   selector: 'app-admin-agencies',
-  imports: [TPipe, Icon, ErrorAlert, AdminRegionBar],
+  imports: [TPipe, Icon, ErrorAlert, AdminRegionBar, DataTable, EmptyState, ListStatus, TextField, StatusNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agencies.html',
   styleUrl: './admin-page.css',
@@ -33,6 +38,9 @@ export class Agencies {
 
   protected readonly kinds = AGENCY_KINDS;
   protected readonly kindLabel = AGENCY_KIND_LABEL;
+  protected readonly columns: readonly TableColumn[] = [
+    'admin.agencies.name', 'admin.agencies.shortName', 'admin.agencies.kind', 'admin.agencies.mandates',
+  ];
   protected readonly shownFields: readonly string[] = ['name', 'shortName', 'kind', 'mandates'];
 
   /** The agency being edited, `'new'` for the create form, `null` when closed. */

@@ -6,8 +6,12 @@ import { ROLE_LABEL } from '../../core/access';
 import { ApiError } from '../../core/api-error';
 import { FormatDatePipe } from '../../core/format';
 import { I18n, TPipe } from '../../core/i18n';
-import { ErrorAlert } from '../../shared/error-alert';
+import { DataTable, TableColumn } from '../../shared/data-table';
+import { EmptyState } from '../../shared/empty-state';
 import { Icon } from '../../shared/icon';
+import { LoadError } from '../../shared/load-error';
+import { Loading } from '../../shared/loading';
+import { StatusNotice } from '../../shared/status-notice';
 import { AdminApi } from './admin.api';
 import { AdminRegion, AdminRegionBar } from './admin-region';
 import { AgenciesApi } from './agencies.api';
@@ -22,7 +26,7 @@ const PAGE_SIZE = 20;
 
 @Component({
   selector: 'app-admin-users',
-  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, UserForm, AdminRegionBar],
+  imports: [TPipe, Icon, FormatDatePipe, UserForm, AdminRegionBar, DataTable, EmptyState, LoadError, Loading, StatusNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users.html',
   styleUrl: './admin-page.css',
@@ -34,6 +38,9 @@ export class Users {
 
   protected readonly roles = ROLES;
   protected readonly roleLabel = ROLE_LABEL;
+  protected readonly columns: readonly TableColumn[] = [
+    'admin.users.name', 'admin.users.role', 'admin.users.scope', 'admin.users.status', 'admin.users.lastLogin',
+  ];
   protected readonly query = signal('');
   protected readonly role = signal<Role | ''>('');
   protected readonly page = signal(1);

@@ -28,7 +28,9 @@ import { FormatDatePipe, formatCount } from '../../core/format';
 import { I18n, TPipe } from '../../core/i18n';
 import { copyText } from '../../shared/clipboard';
 import { ErrorAlert } from '../../shared/error-alert';
+import { EmptyState } from '../../shared/empty-state';
 import { Icon } from '../../shared/icon';
+import { Loading } from '../../shared/loading';
 import { BudgetCodesApi } from './budget-codes.api';
 
 interface Criteria {
@@ -81,7 +83,7 @@ function highlight(text: string, q: string): Segment[] {
 
 @Component({
   selector: 'app-code-search',
-  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe],
+  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, EmptyState, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './code-search.html',
   styleUrl: './code-search.css',

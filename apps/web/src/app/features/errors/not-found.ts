@@ -1,20 +1,18 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n';
-import { Icon } from '../../shared/icon';
+import { EmptyState } from '../../shared/empty-state';
 
 @Component({
   selector: 'app-not-found',
-  imports: [RouterLink, TPipe, Icon],
+  imports: [RouterLink, TPipe, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
       <h1>{{ 'notFound.title' | t }}</h1>
-      <div class="empty-state">
-        <app-icon name="alert" [size]="40" />
-        <p>{{ 'notFound.text' | t }}</p>
+      <app-empty-state icon="alert" [size]="40" text="notFound.text">
         <a class="btn btn-primary" routerLink="/">{{ 'common.backHome' | t }}</a>
-      </div>
+      </app-empty-state>
     </div>
   `,
 })

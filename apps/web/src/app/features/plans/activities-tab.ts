@@ -9,9 +9,10 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
 import { ActivityForm, ActivityFormValue } from './activity-form';
 import { ActivityHistory } from './activity-history';
+import { CommentThread } from './comment-thread';
 import { PlanStore } from './plan-store';
 import { ACTIVITY_STATUS_LABEL, PRIORITY_LABEL, costOf, fieldLabel, groupDigits, parseRupiah, sumDigits } from './plan-utils';
-import { PlansApi } from './plans.api';
+import { PlansApi, activityCommentsUrl } from './plans.api';
 
 interface CellEdit {
   activityId: string;
@@ -32,7 +33,7 @@ type Direction = 'next' | 'prev' | 'up' | 'down';
  */
 @Component({
   selector: 'app-activities-tab',
-  imports: [TPipe, Icon, MoneyPipe, ErrorAlert, ActivityForm, ConfirmDialog, ActivityHistory],
+  imports: [TPipe, Icon, MoneyPipe, ErrorAlert, ActivityForm, ConfirmDialog, ActivityHistory, CommentThread],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './activities-tab.html',
   styleUrl: './activities-tab.css',
@@ -69,6 +70,7 @@ export class ActivitiesTab {
   private readonly confirm = viewChild.required(ConfirmDialog);
   protected readonly historyOf = signal<ActivityView | null>(null);
   protected readonly labelFor = (path: string) => fieldLabel(path, (k) => this.i18n.t(k));
+  protected readonly commentsUrl = activityCommentsUrl;
 
   protected readonly deleteHeading = computed(() => this.i18n.t('activity.delete.title', { code: this.toDelete()?.code ?? '' }));
   protected readonly deleteMessage = computed(() => this.i18n.t('activity.delete.text', { title: this.toDelete()?.title ?? '' }));

@@ -64,6 +64,11 @@ export class ActivityForm {
   readonly idPrefix = input('activity');
   /** Put the heading in (false inside a table row that already says what it is). */
   readonly showHeading = input(true);
+  /** Replaces the heading of the mode ("Ajukan kembali usulan …"). */
+  readonly heading = input<string | null>(null);
+  /** Starting values of a new activity or proposal (a carried-in proposal put again); years outside the plan are ignored. */
+  readonly prefill = input<Partial<ActivityInput> | null>(null);
+  readonly prefillRationale = input('');
 
   readonly submitted = output<ActivityFormValue>();
   readonly cancelled = output<void>();
@@ -77,31 +82,39 @@ export class ActivityForm {
   protected readonly isChange = computed(() => this.mode() === 'edit' || this.mode() === 'amend');
   protected readonly years = this.store.years;
 
-  protected readonly strategy = linkedSignal(() => this.activity()?.strategyCode ?? this.strategyCode() ?? 0);
-  protected readonly title = linkedSignal(() => this.activity()?.title ?? '');
-  protected readonly outputText = linkedSignal(() => this.activity()?.output ?? '');
-  protected readonly indicator = linkedSignal(() => this.activity()?.indicator ?? '');
-  protected readonly unit = linkedSignal(() => this.activity()?.unit ?? '');
-  protected readonly baseline = linkedSignal(() => this.activity()?.baseline ?? '');
-  protected readonly description = linkedSignal(() => this.activity()?.description ?? '');
-  protected readonly lead = linkedSignal(() => this.activity()?.leadAgencyId ?? this.defaultLead());
-  protected readonly supporting = linkedSignal<string[]>(() => [...(this.activity()?.supportingAgencyIds ?? [])]);
-  protected readonly locations = linkedSignal(() => (this.activity()?.regionCodes ?? []).join(', '));
-  protected readonly priority = linkedSignal<ActivityPriority>(() => this.activity()?.priority ?? 'medium');
+  /** Where the fields start: the activity being changed, else the prefill. */
+  private readonly source = computed<Partial<ActivityInput> | null>(() => this.activity() ?? this.prefill());
+
+  protected readonly strategy = linkedSignal(() => this.source()?.strategyCode ?? this.strategyCode() ?? 0);
+  protected readonly title = linkedSignal(() => this.source()?.title ?? '');
+  protected readonly outputText = linkedSignal(() => this.source()?.output ?? '');
+  protected readonly indicator = linkedSignal(() => this.source()?.indicator ?? '');
+  protected readonly unit = linkedSignal(() => this.source()?.unit ?? '');
+  protected readonly baseline = linkedSignal(() => this.source()?.baseline ?? '');
+  protected readonly description = linkedSignal(() => this.source()?.description ?? '');
+  protected readonly lead = linkedSignal(() => this.source()?.leadAgencyId ?? this.defaultLead());
+  protected readonly supporting = linkedSignal<string[]>(() => [...(this.source()?.supportingAgencyIds ?? [])]);
+  protected readonly locations = linkedSignal(() => (this.source()?.regionCodes ?? []).join(', '));
+  protected readonly priority = linkedSignal<ActivityPriority>(() => this.source()?.priority ?? 'medium');
   protected readonly activityStatus = linkedSignal<ActivityStatus>(() => this.activity()?.status ?? 'active');
+  /** An activity shows every year (`0` too); a prefill only its amounts, the rest stay empty. */
   protected readonly costs = linkedSignal<Record<string, string>>(() => {
     const a = this.activity();
+    const from = this.prefill()?.costs ?? {};
     const out: Record<string, string> = {};
-    for (const y of this.store.years()) out[String(y)] = a ? groupDigits(costOf(a, y)) : '';
+    for (const y of this.store.years()) {
+      const v = from[String(y)];
+      out[String(y)] = a ? groupDigits(costOf(a, y)) : v && v !== '0' ? groupDigits(v) : '';
+    }
     return out;
   });
   protected readonly targets = linkedSignal<Record<string, string>>(() => {
-    const a = this.activity();
+    const from = this.source()?.targets;
     const out: Record<string, string> = {};
-    for (const y of this.store.years()) out[String(y)] = a?.targets?.[String(y)] ?? '';
+    for (const y of this.store.years()) out[String(y)] = from?.[String(y)] ?? '';
     return out;
   });
-  protected readonly rationale = signal('');
+  protected readonly rationale = linkedSignal(() => this.prefillRationale());
   protected readonly attempted = signal(false);
 
   protected readonly strategies = computed(() =>

@@ -5,6 +5,7 @@ import { FormatDatePipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { ListStatus } from '../../shared/list-status';
 import { PlanStore } from './plan-store';
 import { ReadableChange, changedFields, readableChanges } from './plan-utils';
 import { ActivityHistoryEntry, PlansApi } from './plans.api';
@@ -27,7 +28,7 @@ const VIA_PROPOSAL_LABEL: Record<string, TKey> = {
 /** Who changed what in one activity, newest first, in a side panel (`GET /api/activities/:id/history`). */
 @Component({
   selector: 'app-activity-history',
-  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe],
+  imports: [TPipe, Icon, FormatDatePipe, ListStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog class="dialog side-panel" aria-labelledby="history-title" (close)="onClose()">
@@ -42,42 +43,31 @@ const VIA_PROPOSAL_LABEL: Record<string, TKey> = {
       }
       <div class="panel-body" data-testid="activity-history-panel">
         @let s = state();
-        @switch (s.status) {
-          @case ('loading') {
-            <div class="loading"><span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | t }}</div>
-          }
-          @case ('error') {
-            <app-error-alert [error]="s.error" />
-          }
-          @case ('ok') {
-            @if (s.items.length === 0) {
-              <p class="muted">{{ 'history.none' | t }}</p>
-            } @else {
-              <ol class="entries">
-                @for (item of s.items; track item.entry.id) {
-                  <li>
-                    <div class="entry-head">
-                      <strong>{{ actionLabel(item.entry.action) }}</strong>
-                      <span class="muted small">{{ item.entry.at | fdate: true }}</span>
-                    </div>
-                    <div class="small muted">{{ item.entry.actorEmail ?? ('history.system' | t) }}</div>
-                    @if (item.changes.length) {
-                      <ul class="changes">
-                        @for (c of item.changes; track c.label) {
-                          <li>
-                            <span class="field">{{ c.label }}</span>
-                            <span class="from">{{ c.from }}</span>
-                            <app-icon name="arrowRight" [size]="14" [label]="'history.to' | t" />
-                            <span class="to">{{ c.to }}</span>
-                          </li>
-                        }
-                      </ul>
+        <app-list-status [state]="s" emptyText="history.none" [retryable]="false" />
+        @if (s.status === 'ok' && s.items.length) {
+          <ol class="entries">
+            @for (item of s.items; track item.entry.id) {
+              <li>
+                <div class="entry-head">
+                  <strong>{{ actionLabel(item.entry.action) }}</strong>
+                  <span class="muted small">{{ item.entry.at | fdate: true }}</span>
+                </div>
+                <div class="small muted">{{ item.entry.actorEmail ?? ('history.system' | t) }}</div>
+                @if (item.changes.length) {
+                  <ul class="changes">
+                    @for (c of item.changes; track c.label) {
+                      <li>
+                        <span class="field">{{ c.label }}</span>
+                        <span class="from">{{ c.from }}</span>
+                        <app-icon name="arrowRight" [size]="14" [label]="'history.to' | t" />
+                        <span class="to">{{ c.to }}</span>
+                      </li>
                     }
-                  </li>
+                  </ul>
                 }
-              </ol>
+              </li>
             }
-          }
+          </ol>
         }
       </div>
     </dialog>

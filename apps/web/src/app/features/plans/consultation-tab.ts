@@ -7,8 +7,10 @@ import { ApiError } from '../../core/api-error';
 import { FormatDatePipe } from '../../core/format';
 import { I18n, TPipe } from '../../core/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { DataTable, TableColumn, num } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { ListStatus } from '../../shared/list-status';
 import { PlanStore } from './plan-store';
 import { fieldLabel, isoDate } from './plan-utils';
 import { PlansApi } from './plans.api';
@@ -25,7 +27,7 @@ const DEFAULT_DAYS = 14;
 /** For planners: consultation rounds (open, close) and who took part in each. */
 @Component({
   selector: 'app-consultation-tab',
-  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, ConfirmDialog],
+  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, ConfirmDialog, DataTable, ListStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './consultation-tab.html',
   styleUrl: './consultation-tab.css',
@@ -36,6 +38,12 @@ export class ConsultationTab {
   private readonly i18n = inject(I18n);
 
   protected readonly kindLabel = AGENCY_KIND_LABEL;
+  protected readonly roundColumns: readonly TableColumn[] = [
+    'round.col.number', 'round.col.period', 'round.col.status', num('round.col.invited'),
+  ];
+  protected readonly participationColumns: readonly TableColumn[] = [
+    'round.col.agency', 'admin.agencies.kind', num('round.col.proposals'), num('round.col.comments'), num('round.col.endorsements'),
+  ];
   protected readonly rounds = signal<RoundsState>({ status: 'loading' });
   private readonly reloads = signal(0);
   protected readonly selected = signal<string | null>(null);

@@ -7,11 +7,16 @@ import { ApiError } from '../../core/api-error';
 import { AuthStore } from '../../core/auth.store';
 import { FormatDatePipe, MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
+import { DataTable, TableColumn, num } from '../../shared/data-table';
+import { EmptyState } from '../../shared/empty-state';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { LoadError } from '../../shared/load-error';
+import { Loading } from '../../shared/loading';
 import { RegionPicker } from '../../shared/region-picker';
 import { RegionsApi } from '../regions/regions.api';
-import { PLAN_STATUS_CLASS, PLAN_STATUS_LABEL, fieldLabel } from './plan-utils';
+import { PlanFields } from './plan-fields';
+import { MAX_PLAN_YEARS, PLAN_STATUS_CLASS, PLAN_STATUS_LABEL, fieldLabel, planHeaderProblems } from './plan-utils';
 import { PlansApi } from './plans.api';
 
 type ListState =
@@ -21,12 +26,10 @@ type ListState =
 
 type Field = 'regionCode' | 'title' | 'startYear' | 'endYear';
 
-const MAX_PERIOD = 10;
-
 /** `/rencana-aksi`: the plans of a region, filtered by status; planners start a new RAD here. */
 @Component({
   selector: 'app-plan-list',
-  imports: [RouterLink, TPipe, Icon, ErrorAlert, RegionPicker, MoneyPipe, FormatDatePipe],
+  imports: [RouterLink, TPipe, Icon, ErrorAlert, RegionPicker, MoneyPipe, FormatDatePipe, PlanFields, DataTable, EmptyState, LoadError, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './plan-list.html',
   styles: `
@@ -34,8 +37,6 @@ const MAX_PERIOD = 10;
     .filters app-region-picker { flex: 1 1 320px; max-width: 480px; }
     .title-link { font-weight: 600; }
     .form-area { margin-bottom: 24px; }
-    .years { display: flex; gap: 12px; }
-    .years .field { flex: 1; }
     td.region { white-space: nowrap; }
     tr.clickable { cursor: pointer; }
   `,
@@ -50,6 +51,10 @@ export class PlanList {
   protected readonly statuses = PLAN_STATUSES;
   protected readonly statusLabel = PLAN_STATUS_LABEL;
   protected readonly statusClass = PLAN_STATUS_CLASS;
+  protected readonly columns: readonly TableColumn[] = [
+    'plans.col.title', 'plans.col.region', 'plans.col.period', 'plans.col.status',
+    num('plans.col.activities'), num('plans.col.totalCost'), 'plans.col.updated',
+  ];
 
   protected readonly regionCode = signal(this.auth.user()?.regionCode ?? '');
   protected readonly status = signal<PlanStatus | ''>('');
@@ -81,18 +86,15 @@ export class PlanList {
   protected readonly shownFields: readonly string[] = ['regionCode', 'title', 'startYear', 'endYear'];
   protected readonly labelFor = (path: string) => fieldLabel(path, (k) => this.i18n.t(k));
 
-  protected readonly problems = computed<Partial<Record<Field, TKey>>>(() => {
-    const p: Partial<Record<Field, TKey>> = {};
-    if (!this.newRegion()) p.regionCode = 'form.required';
-    if (!this.newTitle().trim()) p.title = 'form.required';
-    const start = Number(this.newStart());
-    const end = Number(this.newEnd());
-    if (!/^\d{4}$/.test(this.newStart().trim())) p.startYear = 'plans.form.year';
-    if (!/^\d{4}$/.test(this.newEnd().trim())) p.endYear = 'plans.form.year';
-    else if (!p.startYear && end < start) p.endYear = 'plans.form.endBeforeStart';
-    else if (!p.startYear && end - start + 1 > MAX_PERIOD) p.endYear = 'plans.form.tooLong';
-    return p;
-  });
+  protected readonly problems = computed<Partial<Record<Field, TKey>>>(() => ({
+    ...(this.newRegion() ? {} : { regionCode: 'form.required' as const }),
+    ...planHeaderProblems(this.newTitle(), this.newStart(), this.newEnd()),
+  }));
+  protected readonly fieldErrors = computed(() => ({
+    title: this.fieldError('title'),
+    startYear: this.fieldError('startYear'),
+    endYear: this.fieldError('endYear'),
+  }));
 
   constructor() {
     toObservable(computed(() => ({ regionCode: this.regionCode(), status: this.status(), n: this.reloads() })))
@@ -125,15 +127,11 @@ export class PlanList {
     this.status.set((event.target as HTMLSelectElement).value as PlanStatus | '');
   }
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
   protected fieldError(field: Field): string | null {
     const server = this.createError()?.fieldError(field);
     if (server) return server;
     const local = this.problems()[field];
-    return this.submitted() && local ? this.i18n.t(local, { n: MAX_PERIOD }) : null;
+    return this.submitted() && local ? this.i18n.t(local, { n: MAX_PLAN_YEARS }) : null;
   }
 
   protected openCreate(): void {
@@ -165,9 +163,9 @@ export class PlanList {
 
   private titleTouched = false;
 
-  protected onTitle(event: Event): void {
+  protected onTitle(title: string): void {
     this.titleTouched = true;
-    this.newTitle.set(this.value(event));
+    this.newTitle.set(title);
   }
 
   protected cancelCreate(): void {

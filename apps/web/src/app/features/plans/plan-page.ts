@@ -16,10 +16,14 @@ import type { PlanStatus, PlanView } from '@sinergi/contracts';
 import { ApiError } from '../../core/api-error';
 import { FormatDatePipe, MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
+import { EmptyState } from '../../shared/empty-state';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { LoadError } from '../../shared/load-error';
+import { Loading } from '../../shared/loading';
 import { ActivitiesTab } from './activities-tab';
 import { ConsultationTab } from './consultation-tab';
+import { PlanEditDialog } from './plan-edit-dialog';
 import { PlanStore } from './plan-store';
 import { PLAN_STATUS_CLASS, PLAN_STATUS_LABEL, TRANSITION_LABEL, fieldLabel, isoDate } from './plan-utils';
 import { PlansApi } from './plans.api';
@@ -47,7 +51,10 @@ const FORWARD: Record<PlanStatus, number> = { draft: 0, revision: 0, consultatio
 /** `/rencana-aksi/:id`: the plan's header, workflow bar and four tabs. */
 @Component({
   selector: 'app-plan-page',
-  imports: [RouterLink, TPipe, Icon, ErrorAlert, MoneyPipe, FormatDatePipe, ActivitiesTab, ProposalsTab, ConsultationTab, VersionsTab],
+  imports: [
+    RouterLink, TPipe, Icon, ErrorAlert, MoneyPipe, FormatDatePipe, ActivitiesTab, ProposalsTab, ConsultationTab, VersionsTab,
+    PlanEditDialog, EmptyState, LoadError, Loading,
+  ],
   providers: [PlanStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './plan-page.html',
@@ -94,6 +101,10 @@ export class PlanPage {
 
   protected readonly moving = signal<PlanStatus | null>(null);
   protected readonly transitionError = signal<{ to: PlanStatus; error: ApiError } | null>(null);
+
+  /** Title and period: for the plan's planners while its activities may still change. */
+  protected readonly canEditHeader = computed(() => this.store.isPlanner() && this.store.openForChange());
+  protected readonly editDialog = viewChild.required(PlanEditDialog);
 
   // Adoption dialog
   private readonly adoptDialog = viewChild<ElementRef<HTMLDialogElement>>('adoptDialog');

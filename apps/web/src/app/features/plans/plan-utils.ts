@@ -123,6 +123,24 @@ export function fieldLabel(path: string, t: (key: TKey) => string): string {
   return `${t(key)} ${tail}`;
 }
 
+/** A RAD covers at most this many years (the server says so too). */
+export const MAX_PLAN_YEARS = 10;
+
+export type PlanHeaderField = 'title' | 'startYear' | 'endYear';
+
+/** Client checks of a plan's title and period, by the field names the server's `details` use. */
+export function planHeaderProblems(title: string, startYear: string, endYear: string): Partial<Record<PlanHeaderField, TKey>> {
+  const p: Partial<Record<PlanHeaderField, TKey>> = {};
+  if (!title.trim()) p.title = 'form.required';
+  const start = Number(startYear);
+  const end = Number(endYear);
+  if (!/^\d{4}$/.test(startYear.trim())) p.startYear = 'plans.form.year';
+  if (!/^\d{4}$/.test(endYear.trim())) p.endYear = 'plans.form.year';
+  else if (!p.startYear && end < start) p.endYear = 'plans.form.endBeforeStart';
+  else if (!p.startYear && end - start + 1 > MAX_PLAN_YEARS) p.endYear = 'plans.form.tooLong';
+  return p;
+}
+
 export function periodYears(plan: { startYear: number; endYear: number }): number[] {
   const years: number[] = [];
   for (let y = plan.startYear; y <= plan.endYear; y++) years.push(y);
@@ -145,6 +163,13 @@ export function canPlan(user: UserView | null, regionCode: string): boolean {
   if (!user) return false;
   if (user.role === 'admin') return true;
   return user.role === 'planner' && !!user.regionCode && isWithinRegion(regionCode, user.regionCode);
+}
+
+/** Endorsements are per organisation: `agency:<agencyId>` or `desa:<villageCode>` (as the server keys them). */
+export function endorserKeyOf(user: UserView | null): string | null {
+  if (user?.agencyId) return `agency:${user.agencyId}`;
+  if (user?.villageCode) return `desa:${user.villageCode}`;
+  return null;
 }
 
 export const PARTICIPANT_ROLES: readonly Role[] = ['member', 'agency', 'village', 'planner', 'admin'];

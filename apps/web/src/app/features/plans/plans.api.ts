@@ -34,6 +34,14 @@ export interface CreatePlanResponse {
   version: number;
 }
 
+/** `PATCH /api/plans/:id`: title and period, with the `version` last read. */
+export interface UpdatePlanRequest {
+  version: number;
+  title?: string;
+  startYear?: number;
+  endYear?: number;
+}
+
 /** `POST /api/plans/:id/activities` → 201. */
 export interface CreateActivityResponse {
   id: string;
@@ -70,6 +78,16 @@ export interface PlanQuery {
 /** `from` / `to` of `GET /api/plans/:id/diff`: a version number or `current`. */
 export type VersionRef = number | 'current';
 
+/** The comment thread of a proposal (for {@link PlansApi.comments}). */
+export function proposalCommentsUrl(proposalId: string): string {
+  return `/proposals/${seg(proposalId)}/comments`;
+}
+
+/** The comment thread of an activity (for {@link PlansApi.comments}). */
+export function activityCommentsUrl(activityId: string): string {
+  return `/activities/${seg(activityId)}/comments`;
+}
+
 /** A decision may answer with the proposal or with nothing useful; only a proposal is normalised. */
 function maybeProposal(p: ProposalView): ProposalView {
   return p && typeof p === 'object' && p.id ? normalizeProposal(p) : p;
@@ -90,6 +108,11 @@ export class PlansApi {
 
   get(id: string): Observable<PlanView> {
     return this.api.get<PlanView>(`/plans/${seg(id)}`).pipe(map(normalizePlan));
+  }
+
+  /** 409 when `version` is stale; 400 with `details` (e.g. costs in a year the new period leaves out). */
+  update(id: string, body: UpdatePlanRequest): Observable<PlanView> {
+    return this.api.patch<PlanView>(`/plans/${seg(id)}`, body).pipe(map((p) => (p && p.strategies ? normalizePlan(p) : p)));
   }
 
   transition(id: string, body: TransitionRequest): Observable<PlanView> {
@@ -136,12 +159,18 @@ export class PlansApi {
     return this.api.post<ProposalView>(`/proposals/${seg(proposalId)}/endorsements`).pipe(map(maybeProposal));
   }
 
-  comments(proposalId: string): Observable<CommentView[]> {
-    return this.api.get<CommentView[]>(`/proposals/${seg(proposalId)}/comments`);
+  /** `DELETE /proposals/:id/endorsements/mine` (204): takes back the endorsement of the user's agency or desa. */
+  unendorse(proposalId: string): Observable<void> {
+    return this.api.delete<void>(`/proposals/${seg(proposalId)}/endorsements/mine`);
   }
 
-  comment(proposalId: string, body: CommentRequest): Observable<CommentView> {
-    return this.api.post<CommentView>(`/proposals/${seg(proposalId)}/comments`, body);
+  // Comment threads (of a proposal or an activity): `url` from proposalCommentsUrl / activityCommentsUrl.
+  comments(url: string): Observable<CommentView[]> {
+    return this.api.get<CommentView[]>(url);
+  }
+
+  comment(url: string, body: CommentRequest): Observable<CommentView> {
+    return this.api.post<CommentView>(url, body);
   }
 
   accept(proposalId: string, body: DecisionRequest): Observable<ProposalView> {

@@ -4,15 +4,25 @@ import { FormatDatePipe, MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { Icon } from '../../shared/icon';
 import { PlanStore } from './plan-store';
-import { PROPOSAL_KIND_LABEL, PROPOSAL_STATUS_CLASS, PROPOSAL_STATUS_LABEL, ReadableChange, findActivity, readableChanges, sumDigits } from './plan-utils';
-import { ProposalComments } from './proposal-comments';
+import {
+  PROPOSAL_KIND_LABEL,
+  PROPOSAL_STATUS_CLASS,
+  PROPOSAL_STATUS_LABEL,
+  ReadableChange,
+  endorserKeyOf,
+  findActivity,
+  readableChanges,
+  sumDigits,
+} from './plan-utils';
+import { CommentThread } from './comment-thread';
+import { proposalCommentsUrl } from './plans.api';
 
-export type ProposalAction = 'endorse' | 'accept' | 'reject' | 'carry' | 'withdraw';
+export type ProposalAction = 'endorse' | 'unendorse' | 'accept' | 'reject' | 'carry' | 'withdraw' | 'repropose';
 
 /** One proposal: what it asks, who asked and supports it, the decision, and its discussion. */
 @Component({
   selector: 'app-proposal-item',
-  imports: [TPipe, Icon, MoneyPipe, FormatDatePipe, ProposalComments],
+  imports: [TPipe, Icon, MoneyPipe, FormatDatePipe, CommentThread],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './proposal-item.html',
   styleUrl: './proposal-item.css',
@@ -33,17 +43,20 @@ export class ProposalItem {
   protected readonly statusClass = PROPOSAL_STATUS_CLASS;
 
   protected readonly showComments = signal(false);
+  protected readonly commentsUrl = computed(() => proposalCommentsUrl(this.proposal().id));
   protected readonly commentCount = linkedSignal(() => this.proposal().commentCount);
 
   protected readonly isOpen = computed(() => this.proposal().status === 'open' && !this.carried());
   protected readonly isMine = computed(() => this.proposal().proposer.id === this.store.user()?.id);
-  /** The user's agency (or, without one, the user) is among the endorsers. */
+  /** The user's organisation (agency or desa) is among the endorsers. */
   protected readonly endorsed = computed(() => {
-    const user = this.store.user();
-    if (!user) return false;
-    const keys = [user.agencyId, user.id, user.villageCode].filter((k): k is string => !!k);
-    return this.proposal().endorsements.some((e) => keys.some((k) => e.endorserKey === k || e.endorserKey.endsWith(`:${k}`)));
+    const key = endorserKeyOf(this.store.user());
+    return !!key && this.proposal().endorsements.some((e) => e.endorserKey === key);
   });
+  /** A carried-in proposal for a new activity may be put to this plan again by its planners. */
+  protected readonly canRepropose = computed(
+    () => this.carried() && this.proposal().kind === 'new_activity' && this.store.isPlanner() && this.store.acceptsProposals(),
+  );
   protected readonly canDecide = computed(() => this.isOpen() && this.store.isPlanner() && this.store.openForChange());
 
   protected readonly activity = computed(() => findActivity(this.store.plan(), this.proposal().activityId));

@@ -1,25 +1,34 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { PROPOSAL_STATUSES, ProposalStatus, ProposalView } from '@sinergi/contracts';
+import { ActivityInput, PROPOSAL_STATUSES, ProposalStatus, ProposalView } from '@sinergi/contracts';
 import { Observable, catchError, concat, map, of, switchMap } from 'rxjs';
 import { ApiError } from '../../core/api-error';
 import { errorMessage } from '../../core/error-messages';
-import { I18n, TPipe } from '../../core/i18n';
+import { formatMoney } from '../../core/format';
+import { I18n, TKey, TPipe } from '../../core/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { ListStatus } from '../../shared/list-status';
 import { ActivityForm, ActivityFormValue } from './activity-form';
 import { PlanStore } from './plan-store';
-import { PROPOSAL_STATUS_LABEL, fieldLabel } from './plan-utils';
+import { PROPOSAL_STATUS_LABEL, endorserKeyOf, fieldLabel, sumDigits } from './plan-utils';
 import { PlansApi } from './plans.api';
 import { ProposalAction, ProposalItem } from './proposal-item';
 
 type ListState = { status: 'loading' } | { status: 'ok'; items: ProposalView[] } | { status: 'error'; error: ApiError };
 
+/** The actions that ask first. */
+type Confirmed = 'withdraw' | 'unendorse';
+const CONFIRM_TEXT: Record<Confirmed, { heading: TKey; message: TKey; confirm: TKey }> = {
+  withdraw: { heading: 'proposal.withdraw.title', message: 'proposal.withdraw.text', confirm: 'proposal.withdraw' },
+  unendorse: { heading: 'proposal.unendorse.title', message: 'proposal.unendorse.text', confirm: 'proposal.unendorse' },
+};
+
 /** Proposals for new activities and amendments, with endorsements, comments and the planner's decisions. */
 @Component({
   selector: 'app-proposals-tab',
-  imports: [TPipe, Icon, ErrorAlert, ActivityForm, ProposalItem, ConfirmDialog],
+  imports: [TPipe, Icon, ErrorAlert, ActivityForm, ProposalItem, ConfirmDialog, ListStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './proposals-tab.html',
   styleUrl: './proposals-tab.css',
@@ -37,6 +46,8 @@ export class ProposalsTab {
   protected readonly carriedIn = signal<ProposalView[]>([]);
 
   protected readonly proposing = signal(false);
+  /** A carried-in proposal being put to this plan again (its fields prefill the form). */
+  protected readonly reproposing = signal<ProposalView | null>(null);
   protected readonly saving = signal(false);
   protected readonly formError = signal<ApiError | null>(null);
 
@@ -54,9 +65,35 @@ export class ProposalsTab {
   protected readonly labelFor = (path: string) => fieldLabel(path, (k) => this.i18n.t(k));
 
   private readonly confirm = viewChild.required(ConfirmDialog);
-  protected readonly toWithdraw = signal<ProposalView | null>(null);
-  protected readonly withdrawHeading = computed(() => this.i18n.t('proposal.withdraw.title'));
-  protected readonly withdrawMessage = computed(() => this.i18n.t('proposal.withdraw.text'));
+  protected readonly confirming = signal<Confirmed>('withdraw');
+  protected readonly confirmText = computed(() => CONFIRM_TEXT[this.confirming()]);
+  protected readonly confirmHeading = computed(() => this.i18n.t(this.confirmText().heading));
+  protected readonly confirmMessage = computed(() => this.i18n.t(this.confirmText().message));
+
+  /** The form's fields from the carried-in proposal; costs of years outside this plan's period are left out. */
+  protected readonly reproposal = computed(() => {
+    const p = this.reproposing();
+    const plan = this.store.plan();
+    if (!p || !plan) return null;
+    const inPeriod = (year: string) => Number(year) >= plan.startYear && Number(year) <= plan.endYear;
+    const costs = p.changes.costs ?? {};
+    const dropped = Object.keys(costs).filter((y) => !inPeriod(y) && /^\d+$/.test(costs[y]) && BigInt(costs[y]) > 0n).sort();
+    const title = p.changes.title ?? '–';
+    return {
+      changes: p.changes as Partial<ActivityInput>,
+      rationale: p.rationale ?? '',
+      heading: this.i18n.t('proposal.repropose.heading', { title }),
+      intro: this.i18n.t('proposal.repropose.intro', { title, name: p.proposer.agencyName ?? p.proposer.name }),
+      dropped: dropped.length
+        ? this.i18n.t('proposal.repropose.dropped', {
+            years: dropped.join(', '),
+            amount: formatMoney(sumDigits(dropped.map((y) => costs[y]))),
+            start: plan.startYear,
+            end: plan.endYear,
+          })
+        : null,
+    };
+  });
 
   protected readonly countText = computed(() => {
     const s = this.state();
@@ -107,7 +144,24 @@ export class ProposalsTab {
 
   protected openPropose(): void {
     this.formError.set(null);
+    this.reproposing.set(null);
     this.proposing.set(true);
+  }
+
+  protected openRepropose(p: ProposalView): void {
+    this.formError.set(null);
+    this.reproposing.set(p);
+    this.proposing.set(true);
+    setTimeout(() => document.getElementById('proposal-form-card')?.scrollIntoView({ block: 'start' }));
+    setTimeout(() => document.getElementById('proposal-strategy')?.focus({ preventScroll: true }));
+  }
+
+  protected closePropose(): void {
+    const from = this.reproposing();
+    this.proposing.set(false);
+    this.reproposing.set(null);
+    const back = from ? `[data-proposal-id="${from.id}"] [data-testid=proposal-repropose]` : '[data-testid=propose-activity]';
+    setTimeout(() => document.querySelector<HTMLElement>(back)?.focus());
   }
 
   protected sendProposal(value: ActivityFormValue): void {
@@ -121,6 +175,7 @@ export class ProposalsTab {
         next: () => {
           this.saving.set(false);
           this.proposing.set(false);
+          this.reproposing.set(null);
           this.store.say(this.i18n.t('proposal.sent.new', { title: value.full.title }));
           this.store.changed();
           setTimeout(() => document.querySelector<HTMLElement>('[data-testid=propose-activity]')?.focus());
@@ -152,11 +207,14 @@ export class ProposalsTab {
         return this.endorse(p);
       case 'accept':
         return this.accept(p);
-      case 'withdraw': {
-        this.toWithdraw.set(p);
-        if (await this.confirm().open()) this.withdraw(p);
-        return;
+      case 'withdraw':
+      case 'unendorse': {
+        this.confirming.set(action);
+        if (!(await this.confirm().open())) return;
+        return action === 'withdraw' ? this.withdraw(p) : this.unendorse(p);
       }
+      case 'repropose':
+        return this.openRepropose(p);
       case 'reject':
       case 'carry':
         return this.openDecision(p, action);
@@ -170,17 +228,36 @@ export class ProposalsTab {
         this.busy.set(null);
         const user = this.store.user();
         this.replace(updated, p.id, {
-          endorsements: [
-            ...p.endorsements,
-            { endorserKey: user?.agencyId ?? user?.id ?? '', name: user?.name ?? '', at: new Date().toISOString() },
-          ],
+          endorsements: [...p.endorsements, { endorserKey: endorserKeyOf(user) ?? '', name: user?.name ?? '', at: new Date().toISOString() }],
         });
         this.say(p.id, this.i18n.t('proposal.endorse.done'), 'success');
         this.store.changed();
+        setTimeout(() => document.querySelector<HTMLElement>(`[data-proposal-id="${p.id}"] [data-testid=proposal-unendorse]`)?.focus());
       },
       error: (error: ApiError) => {
         this.busy.set(null);
         this.say(p.id, error.code === 'CONFLICT' ? this.i18n.t('proposal.endorse.already') : errorMessage(error, this.i18n.lang()), error.code === 'CONFLICT' ? 'info' : 'error');
+      },
+    });
+  }
+
+  private unendorse(p: ProposalView): void {
+    this.busy.set({ id: p.id, action: 'unendorse' });
+    const key = endorserKeyOf(this.store.user());
+    this.api.unendorse(p.id).subscribe({
+      next: () => {
+        this.busy.set(null);
+        this.replace(null, p.id, { endorsements: p.endorsements.filter((e) => e.endorserKey !== key) });
+        this.say(p.id, this.i18n.t('proposal.unendorse.done'), 'success');
+        this.store.changed();
+        setTimeout(() => document.querySelector<HTMLElement>(`[data-proposal-id="${p.id}"] [data-testid=proposal-endorse]`)?.focus());
+      },
+      error: (error: ApiError) => {
+        this.busy.set(null);
+        // 404: there was nothing to take back (already withdrawn elsewhere); the list is read again.
+        const gone = error.code === 'NOT_FOUND';
+        this.say(p.id, gone ? this.i18n.t('proposal.unendorse.gone') : errorMessage(error, this.i18n.lang()), gone ? 'info' : 'error');
+        if (gone) this.reload();
       },
     });
   }

@@ -5,8 +5,11 @@ import { Observable, catchError, map, of, switchMap } from 'rxjs';
 import { ApiError } from '../../core/api-error';
 import { FormatDatePipe, MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
+import { DataTable, TableColumn, num } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { ListStatus } from '../../shared/list-status';
+import { Loading } from '../../shared/loading';
 import { PlanStore } from './plan-store';
 import { PLAN_STATUS_CLASS, PLAN_STATUS_LABEL, ReadableChange, deltaSign, formatDelta, readableChanges } from './plan-utils';
 import { PlansApi, VersionRef } from './plans.api';
@@ -29,7 +32,7 @@ const STATUS_WORD: Record<string, TKey> = {
 /** Versions frozen at each workflow step, and what changed between any two (or a version and now). */
 @Component({
   selector: 'app-versions-tab',
-  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, MoneyPipe],
+  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, MoneyPipe, DataTable, Loading, ListStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './versions-tab.html',
   styleUrl: './versions-tab.css',
@@ -43,6 +46,10 @@ export class VersionsTab {
   protected readonly statusClass = PLAN_STATUS_CLASS;
   protected readonly formatDelta = formatDelta;
   protected readonly deltaSign = deltaSign;
+  protected readonly versionColumns: readonly TableColumn[] = [
+    'version.col.number', 'version.col.transition', 'version.col.status', 'version.col.date',
+    num('plans.col.activities'), num('plans.col.totalCost'),
+  ];
 
   protected readonly versions = signal<VersionsState>({ status: 'loading' });
   private readonly reloads = signal(0);
@@ -50,6 +57,14 @@ export class VersionsTab {
   protected readonly to = signal<string>('current');
   protected readonly diff = signal<DiffState>({ status: 'idle' });
   protected readonly sameChosen = signal(false);
+
+  /** Year, the two versions compared (by name), and the change. */
+  protected readonly costColumns = computed<readonly TableColumn[]>(() => {
+    const s = this.diff();
+    if (s.status !== 'ok') return [];
+    const ref = (r: VersionRef): TableColumn => ({ text: this.refLabel(r), num: true });
+    return ['diff.col.year', ref(s.diff.from), ref(s.diff.to), num('diff.col.change')];
+  });
 
   protected readonly options = computed(() => {
     const s = this.versions();

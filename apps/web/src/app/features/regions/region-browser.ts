@@ -8,7 +8,10 @@ import { ApiError } from '../../core/api-error';
 import { AuthStore } from '../../core/auth.store';
 import { I18n, TPipe } from '../../core/i18n';
 import { ErrorAlert } from '../../shared/error-alert';
+import { EmptyState } from '../../shared/empty-state';
 import { Icon } from '../../shared/icon';
+import { LoadError } from '../../shared/load-error';
+import { Loading } from '../../shared/loading';
 import { RegionSearchHit, RegionsApi, ancestorsOf } from './regions.api';
 
 type Level = { status: 'loading' } | { status: 'ok'; detail: RegionDetail | null; children: RegionView[] } | { status: 'error'; error: ApiError };
@@ -18,7 +21,7 @@ const MIN_QUERY = 2;
 
 @Component({
   selector: 'app-region-browser',
-  imports: [RouterLink, TPipe, Icon, ErrorAlert],
+  imports: [RouterLink, TPipe, Icon, ErrorAlert, EmptyState, LoadError, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './region-browser.html',
   styleUrl: './region-browser.css',

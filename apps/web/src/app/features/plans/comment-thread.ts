@@ -5,6 +5,7 @@ import { FormatDatePipe } from '../../core/format';
 import { I18n, TPipe } from '../../core/i18n';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
+import { ListStatus } from '../../shared/list-status';
 import { fieldLabel } from './plan-utils';
 import { PlansApi } from './plans.api';
 
@@ -12,105 +13,100 @@ type ThreadState = { status: 'loading' } | { status: 'ok'; items: CommentView[] 
 
 const MAX_BODY = 5000;
 
-/** The discussion of one proposal: comments with replies one level deep. */
+/**
+ * The discussion of a proposal or an activity: comments with replies one level deep. `url` is the
+ * thread's endpoint (`proposalCommentsUrl(id)`, `activityCommentsUrl(id)`); `key` makes the ids of
+ * its inputs unique on the page.
+ */
 @Component({
-  selector: 'app-proposal-comments',
-  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe],
+  selector: 'app-comment-thread',
+  imports: [TPipe, Icon, ErrorAlert, FormatDatePipe, ListStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="thread" [attr.aria-label]="'comments.title' | t">
-      @let s = state();
-      @switch (s.status) {
-        @case ('loading') {
-          <div class="loading"><span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | t }}</div>
-        }
-        @case ('error') {
-          <app-error-alert [error]="s.error" />
-        }
-        @case ('ok') {
-          @if (threads().length === 0) {
-            <p class="muted small">{{ 'comments.none' | t }}</p>
-          } @else {
-            <ul class="comments">
-              @for (th of threads(); track th.comment.id) {
-                <li data-testid="comment">
-                  <div class="comment">
-                    <p class="meta">
-                      <strong>{{ th.comment.author.name }}</strong>
-                      @if (th.comment.author.agencyName) {
-                        <span class="muted">· {{ th.comment.author.agencyName }}</span>
-                      }
-                      <span class="muted">· {{ th.comment.createdAt | fdate: true }}</span>
-                    </p>
-                    <p class="body">{{ th.comment.body }}</p>
-                    @if (canComment() && replyTo() !== th.comment.id) {
-                      <button type="button" class="btn btn-ghost btn-sm" (click)="startReply(th.comment.id)">
-                        {{ 'comments.reply' | t }}
-                      </button>
-                    }
-                  </div>
-                  @if (th.replies.length || replyTo() === th.comment.id) {
-                    <ul class="replies">
-                      @for (r of th.replies; track r.id) {
-                        <li class="comment" data-testid="comment-reply">
-                          <p class="meta">
-                            <strong>{{ r.author.name }}</strong>
-                            @if (r.author.agencyName) {
-                              <span class="muted">· {{ r.author.agencyName }}</span>
-                            }
-                            <span class="muted">· {{ r.createdAt | fdate: true }}</span>
-                          </p>
-                          <p class="body">{{ r.body }}</p>
-                        </li>
-                      }
-                      @if (replyTo() === th.comment.id) {
-                        <li>
-                          <form class="compose" (submit)="$event.preventDefault(); send(th.comment.id)" novalidate>
-                            <label class="sr-only" [for]="'reply-' + th.comment.id">{{ 'comments.replyLabel' | t: { name: th.comment.author.name } }}</label>
-                            <textarea
-                              class="input"
-                              rows="2"
-                              [attr.maxlength]="maxBody"
-                              [id]="'reply-' + th.comment.id"
-                              [value]="replyText()"
-                              (input)="replyText.set(value($event))"
-                              (keydown.escape)="$event.stopPropagation(); replyTo.set(null)"
-                              [attr.aria-invalid]="replyProblem() ? 'true' : null"
-                            ></textarea>
-                            @if (replyProblem(); as e) {
-                              <p class="error small">{{ e }}</p>
-                            }
-                            <div class="compose-actions">
-                              <button type="submit" class="btn btn-sm btn-primary" [disabled]="sending()">{{ 'comments.sendReply' | t }}</button>
-                              <button type="button" class="btn btn-sm" (click)="replyTo.set(null)">{{ 'common.cancel' | t }}</button>
-                            </div>
-                          </form>
-                        </li>
-                      }
-                    </ul>
+    <section class="thread" [attr.aria-label]="label() ? null : ('comments.title' | t)" [attr.aria-labelledby]="label() ? 'thread-' + key() : null">
+      @if (label(); as l) {
+        <h4 class="thread-title" [id]="'thread-' + key()">{{ l }}</h4>
+      }
+      <app-list-status [state]="state()" emptyText="comments.none" [retryable]="false" [compact]="true" />
+      @if (threads().length) {
+        <ul class="comments">
+          @for (th of threads(); track th.comment.id) {
+            <li data-testid="comment">
+              <div class="comment">
+                <p class="meta">
+                  <strong>{{ th.comment.author.name }}</strong>
+                  @if (th.comment.author.agencyName) {
+                    <span class="muted"> · {{ th.comment.author.agencyName }}</span>
                   }
-                </li>
+                  <span class="muted"> · {{ th.comment.createdAt | fdate: true }}</span>
+                </p>
+                <p class="body">{{ th.comment.body }}</p>
+                @if (canComment() && replyTo() !== th.comment.id) {
+                  <button type="button" class="btn btn-ghost btn-sm" (click)="startReply(th.comment.id)">
+                    {{ 'comments.reply' | t }}
+                  </button>
+                }
+              </div>
+              @if (th.replies.length || replyTo() === th.comment.id) {
+                <ul class="replies">
+                  @for (r of th.replies; track r.id) {
+                    <li class="comment" data-testid="comment-reply">
+                      <p class="meta">
+                        <strong>{{ r.author.name }}</strong>
+                        @if (r.author.agencyName) {
+                          <span class="muted"> · {{ r.author.agencyName }}</span>
+                        }
+                        <span class="muted"> · {{ r.createdAt | fdate: true }}</span>
+                      </p>
+                      <p class="body">{{ r.body }}</p>
+                    </li>
+                  }
+                  @if (replyTo() === th.comment.id) {
+                    <li>
+                      <form class="compose" (submit)="$event.preventDefault(); send(th.comment.id)" novalidate>
+                        <label class="sr-only" [for]="'reply-' + th.comment.id">{{ 'comments.replyLabel' | t: { name: th.comment.author.name } }}</label>
+                        <textarea
+                          class="input"
+                          rows="2"
+                          [attr.maxlength]="maxBody"
+                          [id]="'reply-' + th.comment.id"
+                          [value]="replyText()"
+                          (input)="replyText.set(value($event))"
+                          (keydown.escape)="$event.stopPropagation(); replyTo.set(null)"
+                          [attr.aria-invalid]="replyProblem() ? 'true' : null"
+                        ></textarea>
+                        @if (replyProblem(); as e) {
+                          <p class="error small">{{ e }}</p>
+                        }
+                        <div class="compose-actions">
+                          <button type="submit" class="btn btn-sm btn-primary" [disabled]="sending()">{{ 'comments.sendReply' | t }}</button>
+                          <button type="button" class="btn btn-sm" (click)="replyTo.set(null)">{{ 'common.cancel' | t }}</button>
+                        </div>
+                      </form>
+                    </li>
+                  }
+                </ul>
               }
-            </ul>
+            </li>
           }
-        }
+        </ul>
       }
       @if (canComment()) {
         <form class="compose" (submit)="$event.preventDefault(); send(null)" novalidate>
-          <label [for]="'comment-' + proposalId()">{{ 'comments.new' | t }}</label>
+          <label [for]="'comment-' + key()">{{ 'comments.new' | t }}</label>
           <textarea
             class="input"
             rows="2"
             data-testid="comment-body"
             [attr.maxlength]="maxBody"
-            [id]="'comment-' + proposalId()"
+            [id]="'comment-' + key()"
             [value]="text()"
             (input)="text.set(value($event))"
             [attr.aria-invalid]="problem() ? 'true' : null"
-            [attr.aria-describedby]="problem() ? 'comment-error-' + proposalId() : null"
+            [attr.aria-describedby]="problem() ? 'comment-error-' + key() : null"
           ></textarea>
           @if (problem(); as e) {
-            <p class="error small" [id]="'comment-error-' + proposalId()">{{ e }}</p>
+            <p class="error small" [id]="'comment-error-' + key()">{{ e }}</p>
           }
           <div class="compose-actions">
             <button type="submit" class="btn btn-sm btn-primary" data-testid="comment-submit" [disabled]="sending()">
@@ -126,6 +122,7 @@ const MAX_BODY = 5000;
   `,
   styles: `
     .thread { border-top: 1px solid var(--c-border); margin-top: 12px; padding-top: 12px; }
+    .thread-title { margin: 0 0 8px; font-size: .95rem; }
     .comments, .replies { list-style: none; margin: 0; padding: 0; }
     .comments > li + li { margin-top: 10px; }
     .replies { margin: 6px 0 0 22px; padding-left: 12px; border-left: 2px solid var(--c-border); }
@@ -139,11 +136,16 @@ const MAX_BODY = 5000;
     .error { color: var(--c-danger); margin: 0; }
   `,
 })
-export class ProposalComments {
+export class CommentThread {
   private readonly api = inject(PlansApi);
   private readonly i18n = inject(I18n);
 
-  readonly proposalId = input.required<string>();
+  /** `GET` lists the thread, `POST` adds to it (`{body, parentId?}` → CommentView). */
+  readonly url = input.required<string>();
+  /** Makes the ids of the thread's inputs unique (`comment-<key>`). */
+  readonly key = input.required<string>();
+  /** A visible heading for the thread; without it the thread is named "Diskusi" for screen readers only. */
+  readonly label = input<string | null>(null);
   readonly canComment = input(false);
   /** The number of comments after a new one was posted. */
   readonly counted = output<number>();
@@ -182,15 +184,20 @@ export class ProposalComments {
 
   constructor() {
     effect(() => {
-      const id = this.proposalId();
-      untracked(() => this.load(id));
+      const url = this.url();
+      untracked(() => this.load(url));
     });
   }
 
-  private load(id: string): void {
-    this.api.comments(id).subscribe({
-      next: (items) => this.state.set({ status: 'ok', items }),
-      error: (error: ApiError) => this.state.set({ status: 'error', error }),
+  private load(url: string): void {
+    this.state.set({ status: 'loading' });
+    this.api.comments(url).subscribe({
+      next: (items) => {
+        if (this.url() === url) this.state.set({ status: 'ok', items });
+      },
+      error: (error: ApiError) => {
+        if (this.url() === url) this.state.set({ status: 'error', error });
+      },
     });
   }
 
@@ -211,7 +218,7 @@ export class ProposalComments {
     this.sendError.set(null);
     if (!body) return;
     this.sending.set(true);
-    this.api.comment(this.proposalId(), { body, ...(parentId ? { parentId } : {}) }).subscribe({
+    this.api.comment(this.url(), { body, ...(parentId ? { parentId } : {}) }).subscribe({
       next: (comment) => {
         this.sending.set(false);
         this.attempted.set(null);
