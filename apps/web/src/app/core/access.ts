@@ -38,7 +38,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'kesenjangan', path: '/kesenjangan', label: 'nav.gaps', description: 'home.link.gaps', icon: 'chart', roles: ALL, soon: true },
   { id: 'wilayah', path: '/wilayah', label: 'nav.regions', description: 'home.link.regions', icon: 'map', roles: ALL },
   { id: 'kode-anggaran', path: '/kode-anggaran', label: 'nav.budgetCodes', description: 'home.link.budgetCodes', icon: 'search', roles: ALL },
-  { id: 'admin', path: '/admin', label: 'nav.admin', description: 'home.link.admin', icon: 'shield', roles: ['admin'] },
+  // Planners manage their region's member institutions and task force; user accounts stay admin-only.
+  { id: 'admin', path: '/admin', label: 'nav.admin', description: 'home.link.admin', icon: 'shield', roles: ['admin', 'planner'] },
 ];
 
 export function navItem(id: string): NavItem {

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet, Routes } from '@angular/router';
+import { AuthStore } from '../../core/auth.store';
+import { roleGuard } from '../../core/auth.guard';
 import { TPipe } from '../../core/i18n';
 import { Icon } from '../../shared/icon';
 
@@ -10,9 +12,11 @@ import { Icon } from '../../shared/icon';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nav class="tabs" [attr.aria-label]="'nav.admin' | t">
-      <a routerLink="pengguna" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-users">
-        <app-icon name="users" [size]="18" />{{ 'admin.users.title' | t }}
-      </a>
+      @if (isAdmin) {
+        <a routerLink="pengguna" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-users">
+          <app-icon name="users" [size]="18" />{{ 'admin.users.title' | t }}
+        </a>
+      }
       <a routerLink="instansi" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-agencies">
         <app-icon name="building" [size]="18" />{{ 'admin.agencies.title' | t }}
       </a>
@@ -33,17 +37,25 @@ import { Icon } from '../../shared/icon';
     @media (max-width: 720px) { .tabs { padding: 8px 10px 0; } }
   `,
 })
-export class AdminLayout {}
+export class AdminLayout {
+  protected readonly isAdmin = inject(AuthStore).hasRole('admin');
+}
+
+/** Admins land on users; planners (who cannot manage accounts) on their institutions. */
+function landingTab(): string {
+  return inject(AuthStore).hasRole('admin') ? 'pengguna' : 'instansi';
+}
 
 export const ADMIN_ROUTES: Routes = [
   {
     path: '',
     component: AdminLayout,
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'pengguna' },
+      { path: '', pathMatch: 'full', redirectTo: () => landingTab() },
       {
         path: 'pengguna',
         title: 'admin.users.title',
+        canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('./users').then((m) => m.Users),
       },
       {
