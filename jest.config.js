@@ -5,7 +5,7 @@ const moduleNameMapper = {
   '^@sinergi/(contracts|domain|persistence|xlsx)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
 

@@ -54,12 +54,11 @@ export async function planView(
   actor: UserView,
   extra: Pick<PlanView, 'openRound'> = {},
 ): Promise<PlanView> {
-  const [strategies, activities, region, adoptedBefore] = await Promise.all([
-    m.getRepository(StrategyEntity).find({ order: { code: 'ASC' } }),
-    new PlanQueries(m).activities(plan.id),
-    m.query('SELECT name FROM region WHERE code = $1', [plan.regionCode]) as Promise<{ name: string }[]>,
-    wasAdopted(m, plan.id),
-  ]);
+  // One after the other: inside a transaction they share one connection, which runs one query at a time anyway.
+  const strategies = await m.getRepository(StrategyEntity).find({ order: { code: 'ASC' } });
+  const activities = await new PlanQueries(m).activities(plan.id);
+  const region: { name: string }[] = await m.query('SELECT name FROM region WHERE code = $1', [plan.regionCode]);
+  const adoptedBefore = await wasAdopted(m, plan.id);
   const grouped: StrategyWithActivities[] = strategies.map((s) => {
     const own = activities.filter((a) => a.strategyCode === s.code);
     return { code: s.code, name: s.name, nameEn: s.nameEn, activities: own.map(toActivityView), costs: yearMap(costsByYear(own)) };

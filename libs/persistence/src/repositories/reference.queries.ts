@@ -86,12 +86,11 @@ export class ReferenceQueries {
   private async rarity(kind: BudgetCodeKind, tokens: string[]): Promise<number[]> {
     const current = 'FROM budget_code b JOIN catalog_version v ON v.id = b.catalog_version_id AND v.current WHERE b.kind = $1';
     const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n ${current}`, [kind]);
-    const counts = await Promise.all(
-      tokens.map(async (t) => {
-        const [{ df }]: { df: number }[] = await this.manager.query(`SELECT count(*)::int AS df ${current} AND ${VEC} @@ to_tsquery('simple', $2)`, [kind, `${t}:*`]);
-        return df;
-      }),
-    );
+    const counts: number[] = [];
+    for (const t of tokens) {
+      const [{ df }]: { df: number }[] = await this.manager.query(`SELECT count(*)::int AS df ${current} AND ${VEC} @@ to_tsquery('simple', $2)`, [kind, `${t}:*`]);
+      counts.push(df);
+    }
     return counts.map((df) => Math.log(Math.max(n, 1) / Math.max(df, 1)));
   }
 
