@@ -1,7 +1,7 @@
 import type { ActivityView, ConsultationRoundView, PlanStatus, PlanView, StrategyWithActivities, UserView, YearMap } from '@sinergi/contracts';
 import { allowedTransitions, canPlanInRegion, costsByYear, type PlanSnapshot, type SnapshotActivity, totalOf } from '@sinergi/domain';
 import { type ActionPlanEntity, ConsultationInviteEntity, type ConsultationRoundEntity, PlanQueries, StrategyEntity } from '@sinergi/persistence';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { wasAdopted } from './plan-guards';
 
 /** Turns stored plans into the contract's shapes; shared by the plan, activity and proposal services. */
@@ -84,15 +84,23 @@ export async function planView(
   return view;
 }
 
-export async function roundView(m: EntityManager, round: ConsultationRoundEntity): Promise<ConsultationRoundView> {
-  const invites = await m.find(ConsultationInviteEntity, { where: { roundId: round.id } });
-  return {
+/** Rounds with their invited agencies, in one query for the invitations of all of them. */
+export async function roundViews(m: EntityManager, rounds: ConsultationRoundEntity[]): Promise<ConsultationRoundView[]> {
+  const invites = rounds.length ? await m.find(ConsultationInviteEntity, { where: { roundId: In(rounds.map((r) => r.id)) } }) : [];
+  return rounds.map((round) => ({
     id: round.id,
     number: round.number,
     opensOn: round.opensOn,
     closesOn: round.closesOn,
     status: round.status,
-    invitedAgencyIds: invites.map((i) => i.agencyId).sort(),
-  };
+    invitedAgencyIds: invites
+      .filter((i) => i.roundId === round.id)
+      .map((i) => i.agencyId)
+      .sort(),
+  }));
 }
 
+export async function roundView(m: EntityManager, round: ConsultationRoundEntity): Promise<ConsultationRoundView> {
+  const [view] = await roundViews(m, [round]);
+  return view;
+}

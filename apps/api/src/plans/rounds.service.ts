@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { notify, usersOfAgencies } from './notifications';
 import { assertPlanner, findPlan, lockPlan } from './plan-guards';
-import { roundView } from './plan-views';
+import { roundView, roundViews } from './plan-views';
 import type { RoundDto } from './plan.dto';
 import { PlansService } from './plans.service';
 
@@ -26,7 +26,7 @@ export class RoundsService {
     const m = this.dataSource.manager;
     await findPlan(m, planId);
     const rounds = await m.find(ConsultationRoundEntity, { where: { planId }, order: { number: 'ASC' } });
-    return Promise.all(rounds.map((r) => roundView(m, r)));
+    return roundViews(m, rounds);
   }
 
   async open(actor: UserView, planId: string, dto: RoundDto): Promise<ConsultationRoundView> {

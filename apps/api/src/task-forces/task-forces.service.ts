@@ -16,7 +16,7 @@ export class TaskForcesService {
       where: regionCode ? { regionCode } : {},
       order: { regionCode: 'ASC' },
     });
-    return Promise.all(forces.map((f) => this.view(this.dataSource.manager, f)));
+    return this.views(this.dataSource.manager, forces);
   }
 
   async create(actor: UserView, dto: CreateTaskForceDto): Promise<TaskForceView> {
@@ -63,18 +63,28 @@ export class TaskForcesService {
   }
 
   private async view(m: EntityManager, force: TaskForceEntity): Promise<TaskForceView> {
-    const members: { agency_id: string; name: string; short_name: string; kind: AgencyKind; joined_at: Date }[] = await m.query(
-      `SELECT a.id AS agency_id, a.name, a.short_name, a.kind, tm.joined_at
-         FROM task_force_member tm JOIN agency a ON a.id = tm.agency_id
-        WHERE tm.task_force_id = $1 ORDER BY a.kind, a.name`,
-      [force.id],
-    );
-    return {
+    const [view] = await this.views(m, [force]);
+    return view;
+  }
+
+  /** Task forces with their members, in one query for the members of all of them. */
+  private async views(m: EntityManager, forces: TaskForceEntity[]): Promise<TaskForceView[]> {
+    const members: { task_force_id: string; agency_id: string; name: string; short_name: string; kind: AgencyKind; joined_at: Date }[] = forces.length
+      ? await m.query(
+          `SELECT tm.task_force_id, a.id AS agency_id, a.name, a.short_name, a.kind, tm.joined_at
+             FROM task_force_member tm JOIN agency a ON a.id = tm.agency_id
+            WHERE tm.task_force_id = ANY($1::uuid[]) ORDER BY a.kind, a.name`,
+          [forces.map((f) => f.id)],
+        )
+      : [];
+    return forces.map((force) => ({
       id: force.id,
       regionCode: force.regionCode,
       name: force.name,
       legalBasis: force.legalBasis ?? undefined,
-      members: members.map((r) => ({ agencyId: r.agency_id, name: r.name, shortName: r.short_name, kind: r.kind, joinedAt: r.joined_at.toISOString() })),
-    };
+      members: members
+        .filter((r) => r.task_force_id === force.id)
+        .map((r) => ({ agencyId: r.agency_id, name: r.name, shortName: r.short_name, kind: r.kind, joinedAt: r.joined_at.toISOString() })),
+    }));
   }
 }
