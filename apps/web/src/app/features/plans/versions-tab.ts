@@ -46,6 +46,14 @@ export class VersionsTab {
   protected readonly statusClass = PLAN_STATUS_CLASS;
   protected readonly formatDelta = formatDelta;
   protected readonly deltaSign = deltaSign;
+
+  /** The added and removed activities, shown as two lists of the same form. */
+  protected listsOf(d: PlanDiff): readonly { kind: 'added' | 'removed'; title: TKey; items: PlanDiff['added'] }[] {
+    return [
+      { kind: 'added', title: 'diff.added', items: d.added },
+      { kind: 'removed', title: 'diff.removed', items: d.removed },
+    ];
+  }
   protected readonly versionColumns: readonly TableColumn[] = [
     'version.col.number', 'version.col.transition', 'version.col.status', 'version.col.date',
     num('plans.col.activities'), num('plans.col.totalCost'),
