@@ -1,4 +1,4 @@
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
+import { AppLogger } from './common/app-logger';
 import { requestContext } from './common/request-context.middleware';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
@@ -26,7 +27,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   const logger =
     options.logger === false
       ? false
-      : new ConsoleLogger({ json: config.nodeEnv === 'production', logLevels: LEVELS[config.logLevel], prefix: 'Sinergi' });
+      : new AppLogger({ json: config.nodeEnv === 'production', logLevels: LEVELS[config.logLevel], prefix: 'Sinergi' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
     logger,
