@@ -1,4 +1,4 @@
-import type { Role, UserView } from '@sinergi/contracts';
+import type { UserView } from '@sinergi/contracts';
 import { isWithinRegion } from './region-code';
 
 /**
@@ -6,8 +6,6 @@ import { isWithinRegion } from './region-code';
  * (region, agency, desa) says where. Services call these with the resource's owner before writing.
  */
 export type Actor = Pick<UserView, 'id' | 'role' | 'agencyId' | 'regionCode' | 'villageCode'>;
-
-export const READ_ONLY_ROLES: readonly Role[] = ['viewer'];
 
 export function isAdmin(actor: Actor): boolean {
   return actor.role === 'admin';

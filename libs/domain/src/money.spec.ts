@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { allocateByWeights, isMoney, parseMoney, sumMoney } from './money';
+import { allocateByWeights, parseMoney, sumMoney } from './money';
 
 function parseError(input: unknown, path = 'items.0.amount'): DomainError {
   try {
@@ -53,11 +53,6 @@ describe('parseMoney', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual([{ path: 'items.0.amount', message: expect.any(String) }]);
     expect(error.message).toContain('items.0.amount');
-  });
-
-  it('isMoney answers the same question without throwing', () => {
-    expect(isMoney('1250000')).toBe(true);
-    expect(isMoney('1.250.000')).toBe(false);
   });
 });
 

@@ -9,19 +9,11 @@ export const MAX_AMOUNT = 10n ** 15n;
  * the field named, so a typo can never become a different amount.
  */
 export function parseMoney(input: unknown, path: string): bigint {
-  let digits: string;
-  if (typeof input === 'number') {
-    if (!Number.isSafeInteger(input) || input < 0) {
-      throw DomainError.invalidField(path, 'harus berupa jumlah Rupiah utuh, tidak negatif');
-    }
-    digits = String(input);
-  } else if (typeof input === 'string') {
-    digits = input.trim();
-    if (!/^\d+$/.test(digits)) {
-      throw DomainError.invalidField(path, 'harus berupa angka Rupiah utuh tanpa titik, koma, atau huruf (contoh "1250000")');
-    }
-  } else {
-    throw DomainError.invalidField(path, 'harus berupa jumlah Rupiah (teks angka, contoh "1250000")');
+  let digits: string | undefined;
+  if (typeof input === 'number' && Number.isSafeInteger(input) && input >= 0) digits = String(input);
+  else if (typeof input === 'string' && /^\d+$/.test(input.trim())) digits = input.trim();
+  if (digits === undefined) {
+    throw DomainError.invalidField(path, 'harus jumlah Rupiah utuh tanpa titik, koma atau tanda minus (contoh "150000000")');
   }
   const value = BigInt(digits);
   if (value > MAX_AMOUNT) {
@@ -30,18 +22,7 @@ export function parseMoney(input: unknown, path: string): bigint {
   return value;
 }
 
-export function isMoney(input: unknown): boolean {
-  try {
-    parseMoney(input, '');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-export function moneyToJson(value: bigint): string {
-  return value.toString();
-}
 
 export function sumMoney(values: Iterable<bigint>): bigint {
   let total = 0n;

@@ -1,4 +1,4 @@
-import { isCity, isDesa, isRegionCode, isWithinRegion, parentRegionCode, regionLevel, regionLineage } from './region-code';
+import { isDesa, isRegionCode, isWithinRegion, parentRegionCode, regionLevel, regionLineage } from './region-code';
 
 describe('regionLevel', () => {
   it.each([
@@ -55,20 +55,11 @@ describe('isWithinRegion', () => {
   });
 });
 
-describe('isDesa and isCity', () => {
+describe('isDesa', () => {
   it('only a desa (2xxx) has an APBDes; kelurahan and higher levels do not', () => {
     expect(isDesa('53.01.06.2015')).toBe(true);
     expect(isDesa('53.01.06.1004')).toBe(false);
     expect(isDesa('53.01.06')).toBe(false);
     expect(isDesa('not a code')).toBe(false);
-  });
-
-  it('a kota is numbered 71 and up; a kabupaten below', () => {
-    expect(isCity('53.71')).toBe(true); // Kota Kupang
-    expect(isCity('53.01')).toBe(false); // Kabupaten Kupang
-    expect(isCity('53.69')).toBe(false);
-    expect(isCity('53')).toBe(false);
-    expect(isCity('53.71.01')).toBe(false); // a kecamatan inside the kota is not itself a city
-    expect(isCity('garbage')).toBe(false);
   });
 });

@@ -39,8 +39,3 @@ export function isDesa(code: string): boolean {
   return isRegionCode(code) && regionLevel(code) === 'village';
 }
 
-/** Regency (kabupaten, 01–69) or city (kota, 71–99): matters for names and nothing else. */
-export function isCity(code: string): boolean {
-  const m = REGION_CODE.exec(code);
-  return !!m && m[2] !== undefined && m[3] === undefined && Number(m[2]) >= 71;
-}

@@ -1,7 +1,7 @@
 import type { ActivityInput, ActivityPriority, ActivityStatus, FieldError, YearMap } from '@sinergi/contracts';
 import { ACTIVITY_PRIORITIES, ACTIVITY_STATUSES } from '@sinergi/contracts';
 import { DomainError } from '../domain-error';
-import { MAX_AMOUNT } from '../money';
+import { parseMoney } from '../money';
 import { isRegionCode } from '../region-code';
 
 /** Limits a planner will never reach with real content but that stop garbage. */
@@ -210,20 +210,15 @@ function yearMoney(value: unknown, path: string, period: PlanPeriod, problems: P
   return out;
 }
 
+/** parseMoney, collecting its problem instead of throwing, so every field is reported at once. */
 function moneyOrProblem(raw: unknown, path: string, problems: Problems): bigint | undefined {
-  let digits: string | undefined;
-  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) digits = String(raw);
-  else if (typeof raw === 'string' && /^\d+$/.test(raw.trim())) digits = raw.trim();
-  if (digits === undefined) {
-    problems.add(path, 'harus jumlah Rupiah utuh tanpa titik, koma atau tanda minus (contoh "150000000")');
+  try {
+    return parseMoney(raw, path);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    for (const d of error.details as { path: string; message: string }[]) problems.add(d.path, d.message);
     return undefined;
   }
-  const amount = BigInt(digits);
-  if (amount > MAX_AMOUNT) {
-    problems.add(path, 'melebihi batas 1.000.000.000.000.000');
-    return undefined;
-  }
-  return amount;
 }
 
 function yearTargets(value: unknown, path: string, period: PlanPeriod, problems: Problems): Map<number, string> | undefined {
