@@ -5,6 +5,7 @@ import type { AuditEntryView } from '@sinergi/contracts';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { Roles } from '../common/access.decorators';
+import { auditHistory } from './audit';
 
 class AuditQueryDto {
   @IsString()
@@ -27,25 +28,7 @@ export class AuditController {
 
   @Roles('admin', 'planner')
   @Get()
-  async list(@Query() query: AuditQueryDto): Promise<AuditEntryView[]> {
-    const rows: { id: string; at: Date; actor_id: string | null; email: string | null; entity: string; entity_id: string; action: string; old_value: unknown; new_value: unknown }[] =
-      await this.dataSource.query(
-        `SELECT e.id, e.at, e.actor_id, u.email, e.entity, e.entity_id, e.action, e.old_value, e.new_value
-           FROM audit_entry e LEFT JOIN app_user u ON u.id = e.actor_id
-          WHERE e.entity = $1 AND e.entity_id = $2
-          ORDER BY e.id DESC LIMIT 500`,
-        [query.entity, query.entityId],
-      );
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id ?? undefined,
-      actorEmail: r.email ?? undefined,
-      entity: r.entity,
-      entityId: r.entity_id,
-      action: r.action,
-      oldValue: r.old_value ?? undefined,
-      newValue: r.new_value ?? undefined,
-    }));
+  list(@Query() query: AuditQueryDto): Promise<AuditEntryView[]> {
+    return auditHistory(this.dataSource.manager, query.entity, query.entityId);
   }
 }

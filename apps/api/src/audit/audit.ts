@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '@sinergi/contracts';
 import type { EntityManager } from 'typeorm';
 
 export interface AuditRecord {
@@ -37,4 +38,26 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): {
     }
   }
   return Object.keys(newValue).length ? { oldValue, newValue } : undefined;
+}
+
+/** Who changed one record and how, newest first (the last 500 entries). */
+export async function auditHistory(m: EntityManager, entity: string, entityId: string): Promise<AuditEntryView[]> {
+  const rows: { id: string; at: Date; actor_id: string | null; email: string | null; action: string; old_value: unknown; new_value: unknown }[] = await m.query(
+    `SELECT e.id, e.at, e.actor_id, u.email, e.action, e.old_value, e.new_value
+       FROM audit_entry e LEFT JOIN app_user u ON u.id = e.actor_id
+      WHERE e.entity = $1 AND e.entity_id = $2
+      ORDER BY e.id DESC LIMIT 500`,
+    [entity, entityId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actor_id ?? undefined,
+    actorEmail: r.email ?? undefined,
+    entity,
+    entityId,
+    action: r.action,
+    oldValue: r.old_value ?? undefined,
+    newValue: r.new_value ?? undefined,
+  }));
 }

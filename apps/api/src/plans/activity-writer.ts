@@ -2,7 +2,7 @@ import type { ActivityInput } from '@sinergi/contracts';
 import { type ActivityDraft, assertEditable, DomainError, isWithinRegion, type SnapshotActivity, validateActivity, yearMapFromTargets } from '@sinergi/domain';
 import { type ActionPlanEntity, PlanActivityEntity, PlanQueries } from '@sinergi/persistence';
 import type { EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit';
+import { changedFields, recordAudit } from '../audit/audit';
 
 /**
  * The one place activities are written, whether a planner edits directly or a proposal is
@@ -32,18 +32,6 @@ export async function checkReferences(m: EntityManager, draft: ActivityDraft, pl
 function auditable(a: SnapshotActivity): Omit<SnapshotActivity, 'id'> {
   const { id: _id, ...rest } = a;
   return rest;
-}
-
-function changed(before: Omit<SnapshotActivity, 'id'>, after: Omit<SnapshotActivity, 'id'>) {
-  const oldValue: Record<string, unknown> = {};
-  const newValue: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof typeof after)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      oldValue[key] = before[key];
-      newValue[key] = after[key];
-    }
-  }
-  return Object.keys(newValue).length ? { oldValue, newValue } : undefined;
 }
 
 export async function createActivity(
@@ -130,7 +118,7 @@ export async function updateActivity(
   await m.save(entity);
 
   const [after] = await q.activities(plan.id, [activityId]);
-  const diff = changed(auditable(before), auditable(after));
+  const diff = changedFields(auditable(before), auditable(after));
   if (diff) {
     await recordAudit(m, { actorId, entity: 'plan_activity', entityId: activityId, action: via ? `update (${via})` : 'update', ...diff });
   }

@@ -43,3 +43,10 @@ export async function wasAdopted(m: EntityManager, planId: string): Promise<bool
   const rows: unknown[] = await m.query(`SELECT 1 FROM plan_snapshot WHERE plan_id = $1 AND status = 'adopted' LIMIT 1`, [planId]);
   return rows.length > 0;
 }
+
+/** The plan an activity belongs to (404 when there is no such activity). */
+export async function planIdOfActivity(m: EntityManager, activityId: string): Promise<string> {
+  const rows: { plan_id: string }[] = await m.query('SELECT plan_id FROM plan_activity WHERE id = $1', [activityId]);
+  if (!rows.length) throw DomainError.notFound('Kegiatan');
+  return rows[0].plan_id;
+}

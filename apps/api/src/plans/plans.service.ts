@@ -10,7 +10,6 @@ import {
   regionLevel,
   searchTokens,
   type PlanSnapshot,
-  totalOf,
 } from '@sinergi/domain';
 import {
   ActionPlanEntity,
@@ -24,9 +23,9 @@ import {
   TaskForceEntity,
 } from '@sinergi/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit';
+import { auditHistory, recordAudit } from '../audit/audit';
 import { createActivity, updateActivity } from './activity-writer';
-import { assertPlanner, assertVersion, findPlan, lockPlan, wasAdopted } from './plan-guards';
+import { assertPlanner, assertVersion, findPlan, lockPlan, planIdOfActivity, wasAdopted } from './plan-guards';
 import { planView, roundView, snapshotOf, toActivityView } from './plan-views';
 import type { CreatePlanDto, TransitionDto, UpdatePlanDto } from './plan.dto';
 
@@ -139,9 +138,13 @@ export class PlansService {
 
   async versions(id: string): Promise<PlanVersionView[]> {
     await findPlan(this.dataSource.manager, id);
-    const rows: { number: number; transition: string; status: PlanStatus; created_at: Date; email: string | null; snapshot: PlanSnapshot }[] =
+    // Counted and summed in the database: a plan's snapshots are never shipped whole to list them.
+    const rows: { number: number; transition: string; status: PlanStatus; created_at: Date; email: string | null; activity_count: number; total_cost: string }[] =
       await this.dataSource.query(
-        `SELECT s.number, s.transition, s.status, s.created_at, u.email, s.snapshot
+        `SELECT s.number, s.transition, s.status, s.created_at, u.email,
+                jsonb_array_length(s.snapshot->'activities') AS activity_count,
+                (SELECT coalesce(sum(c.value::bigint), 0)::text
+                   FROM jsonb_array_elements(s.snapshot->'activities') a, jsonb_each_text(a->'costs') c) AS total_cost
            FROM plan_snapshot s LEFT JOIN app_user u ON u.id = s.created_by WHERE s.plan_id = $1 ORDER BY s.number`,
         [id],
       );
@@ -151,10 +154,11 @@ export class PlansService {
       status: r.status,
       createdAt: r.created_at.toISOString(),
       createdBy: r.email ?? undefined,
-      activityCount: r.snapshot.activities.length,
-      totalCost: r.snapshot.activities.reduce((s, a) => s + totalOf(a.costs), 0n).toString(),
+      activityCount: r.activity_count,
+      totalCost: r.total_cost,
     }));
   }
+
 
   async version(id: string, number: number): Promise<PlanSnapshot> {
     const row = await this.dataSource.getRepository(PlanSnapshotEntity).findOne({ where: { planId: id, number } });
@@ -191,7 +195,7 @@ export class PlansService {
   async updateActivity(actor: UserView, id: string, input: Partial<ActivityInput> & { version: number }): Promise<ActivityView> {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (m) => {
-      const planId = await this.planOfActivity(m, id);
+      const planId = await planIdOfActivity(m, id);
       const plan = await lockPlan(m, planId);
       assertPlanner(actor, plan);
       await updateActivity(m, plan, id, changes, actor.id, version);
@@ -201,7 +205,7 @@ export class PlansService {
 
   async deleteActivity(actor: UserView, id: string, version: number): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const planId = await this.planOfActivity(m, id);
+      const planId = await planIdOfActivity(m, id);
       const plan = await lockPlan(m, planId);
       assertPlanner(actor, plan);
       if (plan.status !== 'draft' && plan.status !== 'revision') {
@@ -217,25 +221,9 @@ export class PlansService {
 
   async activityHistory(id: string): Promise<AuditEntryView[]> {
     await this.getActivity(id);
-    const rows: { id: string; at: Date; actor_id: string | null; email: string | null; action: string; old_value: unknown; new_value: unknown }[] =
-      await this.dataSource.query(
-        `SELECT e.id, e.at, e.actor_id, u.email, e.action, e.old_value, e.new_value
-           FROM audit_entry e LEFT JOIN app_user u ON u.id = e.actor_id
-          WHERE e.entity = 'plan_activity' AND e.entity_id = $1 ORDER BY e.id DESC`,
-        [id],
-      );
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id ?? undefined,
-      actorEmail: r.email ?? undefined,
-      entity: 'plan_activity',
-      entityId: id,
-      action: r.action,
-      oldValue: r.old_value ?? undefined,
-      newValue: r.new_value ?? undefined,
-    }));
+    return auditHistory(this.dataSource.manager, 'plan_activity', id);
   }
+
 
   /**
    * Budget codes an activity could be funded under, best first: ranked by the words of its title,
@@ -259,11 +247,5 @@ export class PlansService {
       preferBidang: lead?.mandates ?? [],
       limit,
     });
-  }
-
-  private async planOfActivity(m: EntityManager, activityId: string): Promise<string> {
-    const rows: { plan_id: string }[] = await m.query('SELECT plan_id FROM plan_activity WHERE id = $1', [activityId]);
-    if (!rows.length) throw DomainError.notFound('Kegiatan');
-    return rows[0].plan_id;
   }
 }

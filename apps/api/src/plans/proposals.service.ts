@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { checkReferences, createActivity, updateActivity } from './activity-writer';
 import { notify } from './notifications';
-import { assertParticipant, assertPlanner, findPlan, lockPlan } from './plan-guards';
+import { assertParticipant, assertPlanner, findPlan, lockPlan, planIdOfActivity } from './plan-guards';
 import type { CarryOverDto, CommentDto, ProposalDto } from './plan.dto';
 
 /** Who endorses: a member's agency, or a village official's desa. One endorsement each. */
@@ -286,10 +286,7 @@ export class ProposalsService {
   }
 
   private async planOfTarget(m: EntityManager, target: { proposalId?: string; activityId?: string }): Promise<string> {
-    if (target.proposalId) return this.planOfProposal(m, target.proposalId);
-    const rows: { plan_id: string }[] = await m.query('SELECT plan_id FROM plan_activity WHERE id = $1', [target.activityId]);
-    if (!rows.length) throw DomainError.notFound('Kegiatan');
-    return rows[0].plan_id;
+    return target.proposalId ? this.planOfProposal(m, target.proposalId) : planIdOfActivity(m, target.activityId!);
   }
 
   private async load(m: EntityManager, where: string, params: unknown[]): Promise<ProposalView[]> {
