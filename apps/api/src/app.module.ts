@@ -3,6 +3,9 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, ENTITIES } from '@sinergi/persistence';
+import { AllocationsController } from './allocations/allocations.controller';
+import { AllocationsService } from './allocations/allocations.service';
+import { VillageAndCoverageService } from './allocations/village-and-coverage.service';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -53,6 +56,7 @@ export class AppModule {
         AuditController,
         PlansController,
         NotificationsController,
+        AllocationsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -68,6 +72,8 @@ export class AppModule {
         PlansService,
         ProposalsService,
         RoundsService,
+        AllocationsService,
+        VillageAndCoverageService,
       ],
     };
   }

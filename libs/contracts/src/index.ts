@@ -4,3 +4,4 @@ export * from './reference';
 export * from './admin';
 export * from './money';
 export * from './plans';
+export * from './allocations';

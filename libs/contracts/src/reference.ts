@@ -1,3 +1,4 @@
+import type { MigrationResult } from './allocations';
 export const REGION_LEVELS = ['province', 'regency', 'district', 'village', 'urban_village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
@@ -71,6 +72,8 @@ export interface CatalogVersionView {
   rowCount: number;
   importedAt: string;
   current: boolean;
+  /** First fiscal year this edition is in force for. */
+  inForceFrom?: number;
 }
 
 export interface CatalogImportResult {
@@ -81,6 +84,8 @@ export interface CatalogImportResult {
   updated: number;
   unchanged: number;
   errors: { row: number; column: string; message: string }[];
+  /** A crosswalk imported with `migrateTags=true`: the budget lines moved to their new codes. */
+  migration?: MigrationResult;
 }
 
 export interface StrategyView {

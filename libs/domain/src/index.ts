@@ -6,3 +6,4 @@ export * from './search-text';
 export * from './access';
 export * from './catalog-rows';
 export * from './plan';
+export * from './allocation';

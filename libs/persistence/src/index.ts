@@ -7,3 +7,4 @@ export * from './embedded-cluster';
 export * from './repositories/catalog.store';
 export * from './repositories/reference.queries';
 export * from './repositories/plan.queries';
+export * from './repositories/budget-line.queries';

@@ -11,6 +11,8 @@ export interface ReferenceFile {
   kind: CatalogKind;
   label: string;
   source: string;
+  /** First fiscal year the edition is in force for (nomenclature). */
+  inForceFrom?: number;
 }
 
 export const REFERENCE_FILES: ReferenceFile[] = [
@@ -21,12 +23,14 @@ export const REFERENCE_FILES: ReferenceFile[] = [
     file: 'apbd-nomenclature-2021-partial.csv',
     kind: 'APBD_NOMENCLATURE',
     label: 'Kepmendagri 050-5889/2021 (sebagian)',
+    inForceFrom: 2022,
     source: 'Transkripsi dari basis data perencanaan daerah 2022, belum lengkap; periksa lampiran resmi',
   },
   {
     file: 'apbd-nomenclature-2027.csv',
     kind: 'APBD_NOMENCLATURE',
     label: 'SIPD pemutakhiran 2027',
+    inForceFrom: 2027,
     source: 'Ekspor SIPD "pemutakhiran 2027" (Jan 2026); lihat SOURCES.txt',
   },
   { file: 'apbd-crosswalk-2027.csv', kind: 'APBD_CROSSWALK', label: 'SIPD pemutakhiran 2027', source: 'Kolom SUBKEGIATAN SEBELUMNYA ekspor SIPD 2027' },

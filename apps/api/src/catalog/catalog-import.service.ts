@@ -6,6 +6,7 @@ import { CatalogStore } from '@sinergi/persistence';
 import { CsvError, isSipdNomenclature, NOMENCLATURE_HEADER, readTable, sipdToNomenclatureRows, UnreadableFileError } from '@sinergi/xlsx';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { migrateRetiredLines } from '../allocations/retired-codes';
 import { recordAudit } from '../audit/audit';
 
 export interface CatalogImportInput {
@@ -16,6 +17,10 @@ export interface CatalogImportInput {
   bytes: Buffer;
   actorId: string | null;
   makeCurrent: boolean;
+  /** First fiscal year the edition is in force for; kept as it was when not given. */
+  inForceFrom?: number;
+  /** For a crosswalk: move budget lines on retired codes in the same transaction. */
+  migrateTags?: boolean;
 }
 
 const MAX_REPORTED_ERRORS = 500;
@@ -74,17 +79,22 @@ export class CatalogImportService {
         checksum: CatalogImportService.checksum(input.bytes),
         rowCount: rows.length,
         importedBy: input.actorId,
+        inForceFrom: input.inForceFrom ?? null,
       });
       const counts = await store.upsert(input.kind, versionId, rows);
       if (input.makeCurrent) await store.makeCurrent(input.kind, versionId);
+      if (input.migrateTags && input.kind !== 'APBD_CROSSWALK') {
+        throw DomainError.invalidField('migrateTags', 'hanya untuk impor crosswalk (APBD_CROSSWALK)');
+      }
+      const migration = input.migrateTags ? await migrateRetiredLines(manager, input.actorId) : undefined;
       await recordAudit(manager, {
         actorId: input.actorId,
         entity: 'catalog_version',
         entityId: versionId,
         action: 'import',
-        newValue: { kind: input.kind, label: input.label, ...counts },
+        newValue: { kind: input.kind, label: input.label, ...counts, migrated: migration?.migrated.length },
       });
-      return { kind: input.kind, label: input.label, ...counts, errors: [] };
+      return { kind: input.kind, label: input.label, ...counts, errors: [], ...(migration ? { migration } : {}) };
     });
   }
 }

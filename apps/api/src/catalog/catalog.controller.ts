@@ -32,6 +32,8 @@ export class CatalogController {
       bytes: file.buffer,
       actorId: user.id,
       makeCurrent: body.current !== 'false',
+      inForceFrom: body.inForceFrom,
+      migrateTags: body.migrateTags === 'true',
     });
   }
 }

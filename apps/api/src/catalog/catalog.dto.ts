@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATALOG_KINDS, type CatalogKind } from '@sinergi/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** Form fields that come with the uploaded file (multipart). */
 export class CatalogImportDto {
@@ -24,4 +25,17 @@ export class CatalogImportDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   current?: 'true' | 'false';
+
+  @ApiPropertyOptional({ example: 2027, description: 'First fiscal year this edition is in force for (nomenclature)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  inForceFrom?: number;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Crosswalk: move budget lines on retired codes to their new codes now' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  migrateTags?: 'true' | 'false';
 }

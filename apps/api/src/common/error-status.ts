@@ -18,6 +18,9 @@ export function statusForCode(code: ErrorCode): number {
     case 'INSUFFICIENT_FUNDS':
     case 'UNKNOWN_BUDGET_CODE':
     case 'IMPORT_INVALID':
+    case 'SHARE_EXCEEDS_LINE':
+    case 'STAGE_OUT_OF_ORDER':
+    case 'NO_APBDES':
       return 422;
     case 'TOO_MANY_REQUESTS':
       return 429;

@@ -86,6 +86,7 @@ export class ReferenceService {
       rowCount: v.rowCount,
       importedAt: v.importedAt.toISOString(),
       current: v.current,
+      inForceFrom: v.inForceFrom ?? undefined,
     }));
   }
 }

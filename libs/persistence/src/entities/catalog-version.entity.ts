@@ -33,6 +33,14 @@ export class CatalogVersionEntity {
   @Column({ type: 'boolean', default: false })
   current!: boolean;
 
+  /**
+   * First fiscal year this edition is in force for (null: not tied to a year). The version in
+   * force for year Y is the one of its kind with the greatest `inForceFrom` ≤ Y; budget lines of
+   * year Y whose code it lacks carry a retired code.
+   */
+  @Column({ type: 'integer', nullable: true })
+  inForceFrom!: number | null;
+
   @Column({ type: 'uuid', nullable: true })
   importedBy!: string | null;
 

@@ -9,6 +9,7 @@ import { AccountCodeEntity } from './account-code.entity';
 import { AgencyEntity } from './agency.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { BudgetCodeEntity } from './budget-code.entity';
+import { AllocationTagEntity, BudgetLineEntity, BudgetLineStageEntity } from './budget-line.entity';
 import { CatalogVersionEntity } from './catalog-version.entity';
 import { CodeCrosswalkEntity } from './code-crosswalk.entity';
 import { FundSourceEntity } from './fund-source.entity';
@@ -28,6 +29,7 @@ export * from './proposal.entity';
 export * from './agency.entity';
 export * from './audit-entry.entity';
 export * from './budget-code.entity';
+export * from './budget-line.entity';
 export * from './catalog-version.entity';
 export * from './code-crosswalk.entity';
 export * from './fund-source.entity';
@@ -62,4 +64,7 @@ export const ENTITIES = [
   EndorsementEntity,
   CommentEntity,
   NotificationEntity,
+  BudgetLineEntity,
+  BudgetLineStageEntity,
+  AllocationTagEntity,
 ];

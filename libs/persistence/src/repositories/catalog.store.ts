@@ -132,15 +132,24 @@ export class CatalogStore {
   }
 
   /** Creates the version (or refreshes its metadata) and returns its id. */
-  async saveVersion(v: { kind: CatalogKind; label: string; source: string; checksum: string; rowCount: number; importedBy: string | null }): Promise<string> {
+  async saveVersion(v: {
+    kind: CatalogKind;
+    label: string;
+    source: string;
+    checksum: string;
+    rowCount: number;
+    importedBy: string | null;
+    inForceFrom: number | null;
+  }): Promise<string> {
     const rows: { id: string }[] = await this.manager.query(
-      `INSERT INTO catalog_version (kind, label, source, checksum, row_count, imported_by)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO catalog_version (kind, label, source, checksum, row_count, imported_by, in_force_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (kind, label) DO UPDATE
          SET source = excluded.source, checksum = excluded.checksum, row_count = excluded.row_count,
-             imported_by = excluded.imported_by, imported_at = now()
+             imported_by = excluded.imported_by, imported_at = now(),
+             in_force_from = coalesce(excluded.in_force_from, catalog_version.in_force_from)
        RETURNING id`,
-      [v.kind, v.label, v.source, v.checksum, v.rowCount, v.importedBy],
+      [v.kind, v.label, v.source, v.checksum, v.rowCount, v.importedBy, v.inForceFrom],
     );
     return rows[0].id;
   }

@@ -47,6 +47,18 @@ export const ERROR_MESSAGES: Record<AnyErrorCode, Record<Lang, string>> = {
     id: 'Berkas tidak dapat diimpor. Perbaiki baris yang disebutkan lalu unggah kembali.',
     en: 'The file cannot be imported. Fix the rows listed and upload it again.',
   },
+  SHARE_EXCEEDS_LINE: {
+    id: 'Bagian yang ditandai melebihi nilai baris anggaran. Kurangi persentase atau nilainya.',
+    en: 'The tagged parts exceed the budget line. Lower the percentage or the amount.',
+  },
+  STAGE_OUT_OF_ORDER: {
+    id: 'Tahap anggaran ini lebih awal dari tahap yang sudah tercatat untuk baris ini.',
+    en: 'This budget stage is earlier than the stage already recorded for this line.',
+  },
+  NO_APBDES: {
+    id: 'Kelurahan tidak memiliki APBDes; anggarannya ada di APBD kabupaten/kota.',
+    en: 'A kelurahan has no village budget (APBDes); its money is in the regency budget.',
+  },
   INTERNAL_ERROR: {
     id: 'Terjadi kesalahan pada server. Coba lagi; jika berulang, hubungi admin dengan kode permintaan.',
     en: 'Something went wrong on the server. Try again; if it persists, contact your admin with the request id.',

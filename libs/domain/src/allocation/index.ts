@@ -1,0 +1,4 @@
+export * from './stages';
+export * from './split';
+export * from './input';
+export * from './warnings';
