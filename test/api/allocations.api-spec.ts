@@ -135,7 +135,7 @@ describe('allocations (budget tags)', () => {
       expect(tooMuch.status).toBe(422);
       expect(tooMuch.body).toMatchObject({ code: 'SHARE_EXCEEDS_LINE', details: { path: 'sharePercent', untagged: '0' } });
 
-      const tag = (await as(dp3a).get(`/api/activities/${activities['1.1']}/allocations`)).body[0];
+      const tag = (await as(dp3a).get(`/api/activities/${activities['1.1']}/allocations`)).body.find((a: { lineId: string }) => a.lineId === first.body.lineId);
       const stale = await as(dp3a).patch(`/api/allocations/${tag.id}`, { version: tag.version + 1, sharePercent: 40 });
       expect(stale.status).toBe(409);
       const changed = await as(dp3a).patch(`/api/allocations/${tag.id}`, { version: tag.version, sharePercent: 40 });
@@ -250,8 +250,10 @@ describe('allocations (budget tags)', () => {
       const untagged = await as(oesao).post('/api/budget-lines', apbdes({ budgetCode: '4.4.01', fundSource: 'ADD', amount: '12000000' }));
       expect(untagged.status).toBe(201);
       const lines = (await as(oesao).get(`/api/villages/${OESAO}/apbdes?fiscalYear=2026`)).body;
+      // The demo's own line (bantuan keuangan kabupaten, not yet tagged) and the two entered here.
       expect(lines).toEqual([
         expect.objectContaining({ budgetCode: '4.4.01', fundSource: 'ADD', stage: 'APBDES', amount: '12000000', tagged: false }),
+        expect.objectContaining({ budgetCode: '4.4.01', fundSource: 'PBK', stage: 'APBDES', amount: '15000000', tagged: false }),
         expect.objectContaining({ budgetCode: '4.4.02', fundSource: 'DDS', stage: 'APBDES', amount: '25000000', tagged: true }),
       ]);
       expect((await as(oesao).get(`/api/villages/${OESAO}/apbdes?fiscalYear=2027`)).body).toEqual([]);
@@ -303,7 +305,7 @@ describe('allocations (budget tags)', () => {
         apbd({ agencyId: agencies.Disnaker, fiscalYear: 2027, budgetCode: '2.07.04.2.04.0002', amount: '30000000' }),
       );
       expect(res.status).toBe(201);
-      const [line] = (await as(planner).get(`/api/activities/${activities['1.2']}/allocations`)).body;
+      const line = (await as(planner).get(`/api/activities/${activities['1.2']}/allocations`)).body.find((a: { fiscalYear: number }) => a.fiscalYear === 2027);
       expect(line).toMatchObject({ budgetCode: '2.07.04.2.04.0002', catalogVersion: 'Kepmendagri 050-5889/2021 (sebagian)', warnings: ['RETIRED_CODE'], replacementCode: '2.07.04.2.04.0004' });
       // The same code in 2026, when the 2021 list is in force, is not retired.
       await as(planner).post(`/api/activities/${activities['1.2']}/allocations`, apbd({ agencyId: agencies.Disnaker, fiscalYear: 2026, budgetCode: '2.07.04.2.04.0002', amount: '30000000' }));
@@ -353,6 +355,8 @@ describe('allocations (budget tags)', () => {
       const nothing = orgs.filter((o: { lineCount: number }) => o.lineCount === 0).map((o: { shortName: string }) => o.shortName);
       expect(nothing).toEqual(expect.arrayContaining(['Polres Kupang', 'Dukcapil', 'Diskominfo']));
       expect(nothing).not.toContain('Dinsos');
+      // The demo's DP3A lines: 100.000.000 (DPA after an RKA of 120.000.000) + 40.000.000 + 60.000.000 in 2026 and an RKA of 60.000.000 in 2027.
+      expect(orgs.find((o: { shortName: string }) => o.shortName === 'DP3A').lineCount).toBeGreaterThanOrEqual(4);
       expect(totals.activitiesWithoutLines).toBe(rows.filter((a: { lineCount: number }) => a.lineCount === 0).length);
       expect(totals.need).toBe('5040000000');
     });

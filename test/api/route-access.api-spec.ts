@@ -82,7 +82,9 @@ describe('every route has an explicit access rule', () => {
   it('serves the OpenAPI document describing the contract paths', async () => {
     const res = await t.http.get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/regions', '/api/agencies', '/api/budget-codes']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/regions', '/api/agencies', '/api/budget-codes', '/api/activities/{id}/allocations', '/api/villages/{code}/apbdes']),
+    );
   });
 
   it('sends security headers and a request id, and answers an unknown API path with the contract 404', async () => {

@@ -42,10 +42,10 @@ export class AllocationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** POST /api/activities/:id/allocations: records the line (or its new stage) and tags it. */
-  async allocate(actor: UserView, activityId: string, body: Record<string, unknown>): Promise<{ id: string; lineId: string }> {
+  async allocate(actor: UserView, activityId: string, body: Record<string, unknown>, within?: EntityManager): Promise<{ id: string; lineId: string }> {
     const input = parseLineInput(body);
     const claim = parseClaim(body);
-    return this.dataSource.transaction(async (m) => {
+    return this.inTransaction(within, async (m) => {
       const activity = await findActivity(m, activityId);
       await this.assertCanWriteInput(m, actor, input, activity);
       const line = await this.recordLine(m, actor, input);
@@ -55,16 +55,16 @@ export class AllocationsService {
   }
 
   /** POST /api/budget-lines: a line without a tag yet (an OPD enters its DPA first, tags later). */
-  async createLine(actor: UserView, body: Record<string, unknown>): Promise<BudgetLineView> {
+  async createLine(actor: UserView, body: Record<string, unknown>, within?: EntityManager): Promise<BudgetLineView> {
     const input = parseLineInput(body);
     if (input.source !== 'APBD' && input.source !== 'APBDES') {
       throw DomainError.invalidField('source', 'baris APBN/lainnya dicatat langsung pada kegiatan yang didanainya');
     }
-    const id = await this.dataSource.transaction(async (m) => {
+    const id = await this.inTransaction(within, async (m) => {
       await this.assertCanWriteInput(m, actor, input, undefined);
       return (await this.recordLine(m, actor, input)).id;
     });
-    return this.line(id);
+    return this.line(id, within);
   }
 
   /** POST /api/budget-lines/:id/tags: tags an existing line (e.g. an imported APBDes line). */
@@ -159,8 +159,8 @@ export class AllocationsService {
     return this.line(lineId);
   }
 
-  async line(id: string): Promise<BudgetLineView> {
-    const [view] = await loadLineViews(this.dataSource.manager, { ids: [id] });
+  async line(id: string, within?: EntityManager): Promise<BudgetLineView> {
+    const [view] = await loadLineViews(within ?? this.dataSource.manager, { ids: [id] });
     if (!view) throw DomainError.notFound('Baris anggaran');
     return view;
   }
@@ -192,6 +192,11 @@ export class AllocationsService {
       }
       return migrateRetiredLines(m, actor.id, planId);
     });
+  }
+
+  /** Runs in the caller's transaction (the demo seed) or a new one. */
+  private inTransaction<T>(within: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return within ? work(within) : this.dataSource.transaction(work);
   }
 
   // ---- writing ------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ import { ActionPlanEntity, AgencyEntity, TaskForceEntity, TaskForceMemberEntity,
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AllocationsService } from '../allocations/allocations.service';
 import { hashPassword } from '../auth/passwords';
+import { toUserView } from '../auth/user-view';
 import { CatalogImportService } from '../catalog/catalog-import.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { createActivity } from '../plans/activity-writer';
-import { DEMO_ACTIVITIES, DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLAN, DEMO_REGION, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
+import { DEMO_ACTIVITIES, DEMO_AGENCIES, DEMO_ALLOCATIONS, DEMO_PASSWORD, DEMO_PLAN, DEMO_REGION, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
 import { REFERENCE_FILES } from './reference-manifest';
 
 /** The bundled code lists: found by walking up, since this file runs from src/ (tests) or dist/. */
@@ -34,6 +36,7 @@ export class BootstrapService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogs: CatalogImportService,
+    private readonly allocations: AllocationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -114,9 +117,28 @@ export class BootstrapService {
           'data demo',
         );
       }
+      await this.seedDemoAllocations(m);
     });
     this.logger.log('Ruang kerja demo Kabupaten Kupang dibuat');
     return true;
+  }
+
+  /** The demo's budget lines, entered through the same service (and scope checks) as a user's. */
+  private async seedDemoAllocations(m: EntityManager): Promise<void> {
+    const agencies = new Map((await m.find(AgencyEntity)).map((a) => [DEMO_AGENCIES.find((d) => d.shortName === a.shortName)?.key, a.id]));
+    const activities: { code: string; id: string }[] = await m.query(
+      `SELECT pa.strategy_code || '.' || pa.seq AS code, pa.id FROM plan_activity pa JOIN action_plan p ON p.id = pa.plan_id WHERE p.title = $1`,
+      [DEMO_PLAN.title],
+    );
+    for (const a of DEMO_ALLOCATIONS) {
+      const user = await m.findOneOrFail(UserEntity, { where: { email: a.as } });
+      const { agency, ...rest } = a.body;
+      const body = { ...rest, ...(agency ? { agencyId: agencies.get(agency as string) } : {}) };
+      const actor = toUserView(user);
+      const activityId = activities.find((x) => x.code === a.activity)?.id;
+      if (activityId) await this.allocations.allocate(actor, activityId, body, m);
+      else await this.allocations.createLine(actor, body, m);
+    }
   }
 
   /** Production's first admin comes from the environment (or `npm run cli -- create-admin`). */

@@ -199,3 +199,58 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     costs: { '2026': '100000000', '2027': '40000000', '2028': '40000000' },
   },
 ];
+
+/**
+ * Budget lines the demo agencies have already entered, so the tagging coverage and the gap report
+ * have something to show: DP3A's lines (one with RKA then DPA), Disnaker's entered by the planner,
+ * national money of BP3MI recorded by the planner, and an APBDes line of desa Oesao not yet tagged. Dinas Sosial has
+ * entered nothing yet: tagging its repatriation line is the demo's first task.
+ * `activity` is the activity's code in the demo plan; `as` the demo account that enters it.
+ */
+export interface DemoAllocation {
+  as: string;
+  activity?: string;
+  body: Record<string, unknown>;
+}
+
+export const DEMO_ALLOCATIONS: DemoAllocation[] = [
+  {
+    as: 'dp3a@demo.sinergi.id',
+    activity: '1.1',
+    body: { source: 'APBD', agency: 'dp3a', fiscalYear: 2026, budgetCode: '2.08.03.2.01.0009', accountCode: '5.1.02.01.01.0052', stage: 'RKA', amount: '120000000' },
+  },
+  {
+    as: 'dp3a@demo.sinergi.id',
+    activity: '1.1',
+    body: { source: 'APBD', agency: 'dp3a', fiscalYear: 2026, budgetCode: '2.08.03.2.01.0009', accountCode: '5.1.02.01.01.0052', stage: 'DPA', amount: '100000000' },
+  },
+  {
+    as: 'dp3a@demo.sinergi.id',
+    activity: '4.1',
+    body: { source: 'APBD', agency: 'dp3a', fiscalYear: 2026, budgetCode: '2.08.03.2.01.0010', accountCode: '5.1.02.02.01.0026', stage: 'DPA', amount: '40000000' },
+  },
+  {
+    as: 'dp3a@demo.sinergi.id',
+    activity: '6.1',
+    body: { source: 'APBD', agency: 'dp3a', fiscalYear: 2026, budgetCode: '2.08.03.2.01.0011', accountCode: '5.1.02.01.01.0052', stage: 'DPA', amount: '60000000' },
+  },
+  {
+    as: 'dp3a@demo.sinergi.id',
+    activity: '6.1',
+    body: { source: 'APBD', agency: 'dp3a', fiscalYear: 2027, budgetCode: '2.08.03.2.01.0011', accountCode: '5.1.02.01.01.0052', stage: 'RKA', amount: '60000000' },
+  },
+  {
+    as: 'bappeda@demo.sinergi.id',
+    activity: '1.2',
+    body: { source: 'APBD', agency: 'disnaker', fiscalYear: 2026, budgetCode: '2.07.04.2.04.0001', accountCode: '5.1.02.02.01.0026', stage: 'DPA', amount: '75000000' },
+  },
+  {
+    as: 'bappeda@demo.sinergi.id',
+    activity: '3.2',
+    body: { source: 'APBN', funder: 'Kementerian P2MI (BP3MI NTT)', fiscalYear: 2026, amount: '50000000' },
+  },
+  {
+    as: 'desa.oesao@demo.sinergi.id',
+    body: { source: 'APBDES', villageCode: '53.01.06.2015', fiscalYear: 2026, budgetCode: '4.4.01', fundSource: 'PBK', stage: 'APBDES', amount: '15000000' },
+  },
+];
