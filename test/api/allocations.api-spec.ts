@@ -342,6 +342,35 @@ describe('allocations (budget tags)', () => {
     });
   });
 
+  describe('realised amounts and history', () => {
+    it('records realised amounts per quarter with the version last read, and keeps who changed what', async () => {
+      const [tag] = (await as(dinsos).get(`/api/activities/${activities['3.1']}/allocations`)).body.filter((a: { fiscalYear: number }) => a.fiscalYear === 2026);
+      const line = (await as(dinsos).get(`/api/budget-lines/${tag.lineId}`)).body;
+      const stale = await as(dinsos).patch(`/api/budget-lines/${tag.lineId}/realised`, { version: line.version + 5, q1: '1' });
+      expect(stale.status).toBe(409);
+      const bad = await as(dinsos).patch(`/api/budget-lines/${tag.lineId}/realised`, { version: 1, q2: '2,5 jt' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details).toEqual([{ path: 'q2', message: expect.any(String) }]);
+      const ok = await as(dinsos).patch(`/api/budget-lines/${tag.lineId}/realised`, { version: 1, q1: '20000000', q2: 15000000 });
+      expect(ok.status).toBe(200);
+      expect(ok.body.realised).toEqual({ q1: '20000000', q2: '15000000' });
+      expect((await as(dp3a).patch(`/api/budget-lines/${tag.lineId}/realised`, { version: 2, q3: '1' })).status).toBe(403);
+      const history = (await as(lsm).get(`/api/budget-lines/${tag.lineId}/history`)).body;
+      expect(history.map((h: { action: string }) => h.action)).toEqual(['realised', 'tagged', 'created']);
+      expect(history[0]).toMatchObject({ actorEmail: 'dinsos@demo.sinergi.id', newValue: { q1: '20000000', q2: '15000000', q3: null } });
+    });
+
+    it('knows which nomenclature version is in force from which fiscal year', async () => {
+      const versions = (await as(planner).get('/api/catalogs')).body.filter((v: { kind: string }) => v.kind === 'APBD_NOMENCLATURE');
+      expect(versions.map((v: { label: string; inForceFrom?: number }) => [v.label, v.inForceFrom])).toEqual(
+        expect.arrayContaining([
+          ['Kepmendagri 050-5889/2021 (sebagian)', 2022],
+          ['SIPD pemutakhiran 2027', 2027],
+        ]),
+      );
+    });
+  });
+
   describe('tagging coverage', () => {
     it('shows which activities have no line and which agencies have entered nothing', async () => {
       const res = await as(planner).get(`/api/plans/${planId}/tagging-coverage`);

@@ -92,10 +92,12 @@ export interface BudgetLineView {
   replacementCode?: string;
   migratedFromCode?: string;
   note?: string;
+  /** Of the line (realised amounts are written with it); a tag has its own. */
+  version: number;
 }
 
 /** GET /api/activities/:id/allocations: one row per tag, with its line's fields. */
-export interface AllocationView extends Omit<BudgetLineView, 'id' | 'tags'> {
+export interface AllocationView extends Omit<BudgetLineView, 'id' | 'tags' | 'version'> {
   /** The tag's id (DELETE /api/allocations/:id removes the tag, not the line). */
   id: string;
   lineId: string;
@@ -103,7 +105,9 @@ export interface AllocationView extends Omit<BudgetLineView, 'id' | 'tags'> {
   sharePercent?: number;
   taggedAmount?: string;
   allocated: string;
+  /** Of the tag (PATCH /api/allocations/:id). */
   version: number;
+  lineVersion: number;
 }
 
 /** GET /api/villages/:code/apbdes */

@@ -177,8 +177,8 @@ export class AllocationsService {
       line.tags
         .filter((t) => t.activityId === activityId)
         .map(({ id, sharePercent, taggedAmount, allocated, version }) => {
-          const { tags: _tags, id: lineId, ...fields } = line;
-          return { ...fields, id, lineId, activityId, sharePercent, taggedAmount, allocated, version };
+          const { tags: _tags, id: lineId, version: lineVersion, ...fields } = line;
+          return { ...fields, id, lineId, lineVersion, activityId, sharePercent, taggedAmount, allocated, version };
         }),
     );
   }

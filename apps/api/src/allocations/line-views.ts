@@ -90,6 +90,7 @@ function lineView(line: LineRow, stageRows: StageRow[], tagRows: TagRow[], retir
     replacementCode: retired.get(line.id) ?? undefined,
     migratedFromCode: line.migrated_from_code ?? undefined,
     note: line.note ?? undefined,
+    version: line.version,
   };
 }
 
