@@ -6,6 +6,8 @@ import { dataSourceOptions, ENTITIES } from '@sinergi/persistence';
 import { AllocationsController } from './allocations/allocations.controller';
 import { AllocationsService } from './allocations/allocations.service';
 import { VillageAndCoverageService } from './allocations/village-and-coverage.service';
+import { FundPoolsController } from './fund-pools/fund-pools.controller';
+import { FundPoolsService } from './fund-pools/fund-pools.service';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -57,6 +59,7 @@ export class AppModule {
         PlansController,
         NotificationsController,
         AllocationsController,
+        FundPoolsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -74,6 +77,7 @@ export class AppModule {
         RoundsService,
         AllocationsService,
         VillageAndCoverageService,
+        FundPoolsService,
       ],
     };
   }

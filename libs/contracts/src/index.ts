@@ -5,3 +5,4 @@ export * from './admin';
 export * from './money';
 export * from './plans';
 export * from './allocations';
+export * from './fund-pools';

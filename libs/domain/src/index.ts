@@ -7,3 +7,4 @@ export * from './access';
 export * from './catalog-rows';
 export * from './plan';
 export * from './allocation';
+export * from './fund-pool';

@@ -1,3 +1,4 @@
 export * from './csv';
 export * from './table-reader';
 export * from './sipd-nomenclature';
+export * from './pool-statement';

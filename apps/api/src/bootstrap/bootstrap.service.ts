@@ -6,12 +6,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AllocationsService } from '../allocations/allocations.service';
+import { FundPoolsService } from '../fund-pools/fund-pools.service';
 import { hashPassword } from '../auth/passwords';
 import { toUserView } from '../auth/user-view';
 import { CatalogImportService } from '../catalog/catalog-import.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { createActivity } from '../plans/activity-writer';
-import { DEMO_ACTIVITIES, DEMO_AGENCIES, DEMO_ALLOCATIONS, DEMO_PASSWORD, DEMO_PLAN, DEMO_REGION, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
+import { DEMO_ACTIVITIES, DEMO_AGENCIES, DEMO_ALLOCATIONS, DEMO_FUND_POOL, DEMO_PASSWORD, DEMO_PLAN, DEMO_REGION, DEMO_TASK_FORCE, DEMO_USERS } from './demo-workspace';
 import { REFERENCE_FILES } from './reference-manifest';
 
 /** The bundled code lists: found by walking up, since this file runs from src/ (tests) or dist/. */
@@ -37,6 +38,7 @@ export class BootstrapService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogs: CatalogImportService,
     private readonly allocations: AllocationsService,
+    private readonly pools: FundPoolsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,6 +120,7 @@ export class BootstrapService {
         );
       }
       await this.seedDemoAllocations(m);
+      await this.seedDemoPool(m);
     });
     this.logger.log('Ruang kerja demo Kabupaten Kupang dibuat');
     return true;
@@ -139,6 +142,14 @@ export class BootstrapService {
       if (activityId) await this.allocations.allocate(actor, activityId, body, m);
       else await this.allocations.createLine(actor, body, m);
     }
+  }
+
+  /** The demo's tactical fund, created and funded by DP3A through the pool service. */
+  private async seedDemoPool(m: EntityManager): Promise<void> {
+    const actor = toUserView(await m.findOneOrFail(UserEntity, { where: { email: 'dp3a@demo.sinergi.id' } }));
+    const { contributions, holder: _holder, ...pool } = DEMO_FUND_POOL;
+    const { id } = await this.pools.create(actor, { ...pool, holderAgencyId: actor.agencyId!, regionCode: DEMO_REGION }, m);
+    for (const c of contributions) await this.pools.contribute(actor, id, { ...c }, m);
   }
 
   /** Production's first admin comes from the environment (or `npm run cli -- create-admin`). */

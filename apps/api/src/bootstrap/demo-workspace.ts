@@ -254,3 +254,19 @@ export const DEMO_ALLOCATIONS: DemoAllocation[] = [
     body: { source: 'APBDES', villageCode: '53.01.06.2015', fiscalYear: 2026, budgetCode: '4.4.01', fundSource: 'PBK', stage: 'APBDES', amount: '15000000' },
   },
 ];
+
+/**
+ * The demo's tactical fund: held by DP3A for 2026, with money received from its own DPA and a CSR
+ * pledge not yet paid; up to 100 juta per request, 20 % kept for emergencies.
+ */
+export const DEMO_FUND_POOL = {
+  name: 'Dana Taktis PP-TPPO Kabupaten Kupang',
+  holder: 'dp3a',
+  fiscalYear: 2026,
+  maxPerDrawdown: '100000000',
+  reservePercent: 20,
+  contributions: [
+    { amount: '250000000', sourceType: 'HOLDER_APBD', reference: 'DPA DP3A 2026, sub kegiatan 2.08.03.2.02.0010', status: 'received' },
+    { amount: '100000000', sourceType: 'CSR', reference: 'Surat komitmen CSR Bank NTT (contoh)', status: 'pledged' },
+  ],
+} as const;

@@ -13,6 +13,7 @@ import { AllocationTagEntity, BudgetLineEntity, BudgetLineStageEntity } from './
 import { CatalogVersionEntity } from './catalog-version.entity';
 import { CodeCrosswalkEntity } from './code-crosswalk.entity';
 import { FundSourceEntity } from './fund-source.entity';
+import { FundDrawdownEntity, FundLedgerEntryEntity, FundPoolEntity } from './fund-pool.entity';
 import { RegionEntity } from './region.entity';
 import { StrategyEntity } from './strategy.entity';
 import { TaskForceEntity, TaskForceMemberEntity } from './task-force.entity';
@@ -33,6 +34,7 @@ export * from './budget-line.entity';
 export * from './catalog-version.entity';
 export * from './code-crosswalk.entity';
 export * from './fund-source.entity';
+export * from './fund-pool.entity';
 export * from './region.entity';
 export * from './strategy.entity';
 export * from './task-force.entity';
@@ -67,4 +69,7 @@ export const ENTITIES = [
   BudgetLineEntity,
   BudgetLineStageEntity,
   AllocationTagEntity,
+  FundPoolEntity,
+  FundDrawdownEntity,
+  FundLedgerEntryEntity,
 ];
