@@ -298,7 +298,8 @@ describe('tactical fund pools', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    // exceljs types ask for an ArrayBuffer; at run time it reads a Node Buffer.
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Buku Kas', 'Permintaan', 'Rekap']);
     const ledger = wb.getWorksheet('Buku Kas')!;
     expect(ledger.getRow(1).getCell(3).value).toBe('Jenis');
