@@ -158,7 +158,8 @@ describe('tactical fund pools', () => {
     expect(refused.body).toMatchObject({ code: 'INSUFFICIENT_FUNDS', details: { usable: '0', requested: '1' } });
     const emergency = await request(dinsos, pool, { amount: '20000000', emergency: true });
     expect((await as(dp3a).post(`/api/drawdowns/${emergency.body.id}/approve`)).status).toBe(200);
-    expect((await as(dp3a).get(`/api/fund-pools/${pool}`)).body).toMatchObject({ available: '0' });
+    // The reserve shown is the part of `available` it still protects: nothing left.
+    expect((await as(dp3a).get(`/api/fund-pools/${pool}`)).body).toMatchObject({ available: '0', reserve: '0' });
   });
 
   it('applies the pool rules to a request: maximum per drawdown, eligible strategies', async () => {

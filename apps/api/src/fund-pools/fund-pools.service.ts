@@ -530,13 +530,17 @@ function ruleSnapshot(pool: FundPoolEntity) {
 }
 
 function balancesView(b: Balances, reserveBp: number): PoolBalances {
+  // The reserve is a floor on `available` for ordinary requests; what is shown is the part of
+  // `available` it still protects (after emergencies or a carry-over it can be less).
+  const available = availableOf(b);
+  const reserve = reserveOf(b, reserveBp);
   return {
     expected: b.pledged.toString(),
     received: b.received.toString(),
     committed: b.committed.toString(),
     disbursed: b.disbursed.toString(),
-    available: availableOf(b).toString(),
-    reserve: reserveOf(b, reserveBp).toString(),
+    available: available.toString(),
+    reserve: (reserve < available ? reserve : available).toString(),
   };
 }
 

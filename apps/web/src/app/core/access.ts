@@ -29,11 +29,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'rencana-aksi', path: '/rencana-aksi', label: 'nav.plans', description: 'home.link.plans', icon: 'plan', roles: ALL },
   {
     id: 'penandaan-anggaran', path: '/penandaan-anggaran', label: 'nav.allocations', description: 'home.link.allocations',
-    icon: 'tag', roles: ['admin', 'planner', 'agency', 'village', 'viewer'], soon: true,
+    icon: 'tag', roles: ['admin', 'planner', 'agency', 'village', 'viewer'],
   },
   {
     id: 'dana-taktis', path: '/dana-taktis', label: 'nav.fundPools', description: 'home.link.fundPools',
-    icon: 'wallet', roles: ['admin', 'planner', 'agency', 'member', 'viewer'], soon: true,
+    icon: 'wallet', roles: ['admin', 'planner', 'agency', 'member', 'viewer'],
   },
   { id: 'kesenjangan', path: '/kesenjangan', label: 'nav.gaps', description: 'home.link.gaps', icon: 'chart', roles: ALL, soon: true },
   { id: 'wilayah', path: '/wilayah', label: 'nav.regions', description: 'home.link.regions', icon: 'map', roles: ALL },

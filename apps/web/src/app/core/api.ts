@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, throwError } from 'rxjs';
+import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { ApiError } from './api-error';
 import { AuthStore } from './auth.store';
 
@@ -48,6 +48,22 @@ export class Api {
     return this.handle(this.http.delete<T>(API_BASE + path, { headers: this.headers(options) }), options);
   }
 
+  /** A multipart upload (`FormData`); the browser sets the content type with its boundary. */
+  postForm<T>(path: string, form: FormData, options?: RequestOptions): Observable<T> {
+    return this.handle(this.http.post<T>(API_BASE + path, form, { headers: this.headers(options) }), options);
+  }
+
+  /**
+   * A file the server sends (a workbook), read as a Blob with the bearer token, so a plain link cannot
+   * be used. An error body arrives as a Blob too; it is read back into the usual {@link ApiError}.
+   */
+  download(path: string, params?: QueryParams, options?: RequestOptions): Observable<Blob> {
+    const request = this.http
+      .get(API_BASE + path, { headers: this.headers(options).set('Accept', '*/*'), params: toParams(params), responseType: 'blob' })
+      .pipe(catchError((failure: unknown) => from(blobErrorToJson(failure)).pipe(switchMap((f) => throwError(() => f)))));
+    return this.handle(request, options);
+  }
+
   private headers(options?: RequestOptions): HttpHeaders {
     let headers = new HttpHeaders({ Accept: 'application/json' });
     const token = this.auth.token();
@@ -74,6 +90,17 @@ function toParams(params?: QueryParams): HttpParams | undefined {
     result = result.set(key, String(value));
   }
   return result;
+}
+
+/** A failed blob request carries its JSON error body as a Blob: read it so the code and message survive. */
+async function blobErrorToJson(failure: unknown): Promise<unknown> {
+  if (!(failure instanceof HttpErrorResponse) || !(failure.error instanceof Blob)) return failure;
+  try {
+    const text = await failure.error.text();
+    return new HttpErrorResponse({ error: text, headers: failure.headers, status: failure.status, statusText: failure.statusText, url: failure.url ?? undefined });
+  } catch {
+    return failure;
+  }
 }
 
 function toApiError(failure: unknown): ApiError {

@@ -1,6 +1,5 @@
 import { DOCUMENT, Injectable, Pipe, PipeTransform, effect, inject, signal } from '@angular/core';
 import { id } from '../i18n/id';
-import { en } from '../i18n/en';
 
 export type Lang = 'id' | 'en';
 /** Every translation key. `en` is typed as `Record<TKey, string>`, so both dictionaries have exactly these keys. */
@@ -9,7 +8,6 @@ export type Dictionary = Record<TKey, string>;
 export type TParams = Record<string, string | number | null | undefined>;
 
 const STORAGE_KEY = 'sinergi.lang';
-const DICTIONARIES: Record<Lang, Dictionary> = { id, en };
 
 function readStoredLang(): Lang {
   try {
@@ -37,10 +35,17 @@ export function interpolate(text: string, params?: TParams): string {
 export class I18n {
   private readonly document = inject(DOCUMENT);
   readonly lang = signal<Lang>(readStoredLang());
+  /**
+   * Indonesian ships in the first bundle; English is a lazy chunk fetched on the first switch (it
+   * is as large as the Indonesian dictionary and most users never need it). Until it arrives the
+   * Indonesian text stays on screen.
+   */
+  private readonly dictionaries = signal<Partial<Record<Lang, Dictionary>>>({ id });
 
   constructor() {
     effect(() => {
       const lang = this.lang();
+      if (!this.dictionaries()[lang]) void this.load(lang);
       this.document.documentElement.lang = lang;
       try {
         localStorage.setItem(STORAGE_KEY, lang);
@@ -52,7 +57,7 @@ export class I18n {
 
   /** Reads the `lang` signal, so a template or computed that calls it re-renders on a language switch. */
   t(key: TKey, params?: TParams): string {
-    const text = DICTIONARIES[this.lang()][key] ?? key;
+    const text = (this.dictionaries()[this.lang()] ?? id)[key] ?? key;
     return interpolate(text, params);
   }
 
@@ -63,6 +68,16 @@ export class I18n {
 
   locale(): string {
     return this.lang() === 'en' ? 'en-GB' : 'id-ID';
+  }
+
+  private async load(lang: Lang): Promise<void> {
+    if (lang !== 'en') return;
+    try {
+      const { en } = await import('../i18n/en');
+      this.dictionaries.update((d) => ({ ...d, en }));
+    } catch {
+      // Offline at the moment of the switch: Indonesian stays; switching again retries.
+    }
   }
 
   setLang(lang: Lang): void {

@@ -25,7 +25,7 @@ let nextId = 0;
       </div>
       <div class="dialog-actions">
         <button type="button" class="btn" autofocus (click)="close(false)">{{ 'common.cancel' | t }}</button>
-        <button type="button" class="btn" [class.btn-danger]="danger()" [class.btn-primary]="!danger()" (click)="close(true)">
+        <button type="button" class="btn" [class.btn-danger]="danger()" [class.btn-primary]="!danger()" [attr.data-testid]="confirmTestId()" (click)="close(true)">
           {{ confirmLabel() | t }}
         </button>
       </div>
@@ -37,6 +37,8 @@ export class ConfirmDialog {
   readonly message = input.required<string>();
   readonly confirmLabel = input<TKey>('common.confirm');
   readonly danger = input(true);
+  /** `data-testid` of the confirm button (browser tests). */
+  readonly confirmTestId = input<string | null>(null);
 
   protected readonly id = `confirm-${++nextId}`;
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');

@@ -38,7 +38,8 @@ export function num(label: TKey): TableColumn {
       </table>
     </div>
   `,
-  styles: `:host { display: block; }`,
+  // The scroller is the containing block of the visually hidden header text, so it cannot widen the page.
+  styles: `:host { display: block; } .table-wrap { position: relative; }`,
 })
 export class DataTable {
   readonly columns = input.required<readonly TableColumn[]>();

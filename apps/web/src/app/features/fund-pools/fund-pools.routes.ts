@@ -1,11 +1,15 @@
 import { Routes } from '@angular/router';
 
-/** Placeholder until this feature lands: the page says so plainly. */
+/** `/dana-taktis` (list) and `/dana-taktis/:id` (the pool, `?tab=permintaan|buku-kas|rekap`). */
 export const FUND_POOL_ROUTES: Routes = [
   {
     path: '',
-    title: 'nav.fundPools',
-    loadComponent: () => import('../../shared/coming-soon').then((m) => m.ComingSoon),
-    data: { heading: 'fundPools.title', text: 'fundPools.lead', icon: 'wallet' },
+    title: 'fundPools.title',
+    loadComponent: () => import('./pool-list').then((m) => m.PoolList),
+  },
+  {
+    path: ':id',
+    title: 'fundPools.pool.title',
+    loadComponent: () => import('./pool-page').then((m) => m.PoolPage),
   },
 ];

@@ -1,0 +1,99 @@
+import { Injectable, inject } from '@angular/core';
+import type {
+  AgencyView,
+  AllocationRequest,
+  AllocationView,
+  AuditEntryView,
+  BudgetCodeKind,
+  BudgetCodeView,
+  BudgetLineView,
+  BudgetStage,
+  FundSourceView,
+  MigrationResult,
+  TaggingCoverage,
+  TagRequest,
+  UpdateTagRequest,
+  VillageActivityView,
+  VillageApbdesLine,
+} from '@sinergi/contracts';
+import { Observable } from 'rxjs';
+import { Api, seg } from '../../core/api';
+
+/** The allocation endpoints (API-CONTRACT.md "Allocations" and the routes around it). */
+@Injectable({ providedIn: 'root' })
+export class AllocationsApi {
+  private readonly api = inject(Api);
+
+  /** Creates the line (or records its new stage) and tags it to the activity → `{ id }` of the tag. */
+  allocate(activityId: string, body: AllocationRequest): Observable<{ id: string; lineId: string }> {
+    return this.api.post(`/activities/${seg(activityId)}/allocations`, body);
+  }
+
+  forActivity(activityId: string): Observable<AllocationView[]> {
+    return this.api.get<AllocationView[]>(`/activities/${seg(activityId)}/allocations`);
+  }
+
+  /** Ranked sub kegiatan (APBD) or APBDes kegiatan for the activity, with `inMandate` for APBD. */
+  suggestions(activityId: string, kind: BudgetCodeKind, limit = 8): Observable<BudgetCodeView[]> {
+    return this.api.get<BudgetCodeView[]>(`/activities/${seg(activityId)}/suggestions`, { kind, limit });
+  }
+
+  updateTag(tagId: string, body: UpdateTagRequest): Observable<AllocationView> {
+    return this.api.patch<AllocationView>(`/allocations/${seg(tagId)}`, body);
+  }
+
+  /** Removes the tag; the budget line stays. */
+  deleteTag(tagId: string): Observable<void> {
+    return this.api.delete<void>(`/allocations/${seg(tagId)}`);
+  }
+
+  lines(query: { agencyId?: string; villageCode?: string; planId?: string; fiscalYear?: number }): Observable<BudgetLineView[]> {
+    return this.api.get<BudgetLineView[]>('/budget-lines', query);
+  }
+
+  line(id: string): Observable<BudgetLineView> {
+    return this.api.get<BudgetLineView>(`/budget-lines/${seg(id)}`);
+  }
+
+  lineHistory(id: string): Observable<AuditEntryView[]> {
+    return this.api.get<AuditEntryView[]>(`/budget-lines/${seg(id)}/history`);
+  }
+
+  /** A line without a tag (APBD or APBDES). */
+  createLine(body: AllocationRequest): Observable<BudgetLineView> {
+    return this.api.post<BudgetLineView>('/budget-lines', body);
+  }
+
+  recordStage(lineId: string, stage: BudgetStage, amount: string): Observable<BudgetLineView> {
+    return this.api.post<BudgetLineView>(`/budget-lines/${seg(lineId)}/stages`, { stage, amount });
+  }
+
+  tagLine(lineId: string, body: TagRequest): Observable<{ id: string }> {
+    return this.api.post<{ id: string }>(`/budget-lines/${seg(lineId)}/tags`, body);
+  }
+
+  villageApbdes(code: string, fiscalYear?: number): Observable<VillageApbdesLine[]> {
+    return this.api.get<VillageApbdesLine[]>(`/villages/${seg(code)}/apbdes`, { fiscalYear });
+  }
+
+  villageActivities(code: string): Observable<VillageActivityView[]> {
+    return this.api.get<VillageActivityView[]>(`/villages/${seg(code)}/activities`);
+  }
+
+  coverage(planId: string): Observable<TaggingCoverage> {
+    return this.api.get<TaggingCoverage>(`/plans/${seg(planId)}/tagging-coverage`);
+  }
+
+  migrateRetired(planId: string): Observable<MigrationResult> {
+    return this.api.post<MigrationResult>(`/plans/${seg(planId)}/retired-codes/migrate`);
+  }
+
+  fundSources(): Observable<FundSourceView[]> {
+    return this.api.get<FundSourceView[]>('/fund-sources');
+  }
+
+  /** One agency (the owner of the grid's budget lines): name and region. */
+  agency(id: string): Observable<AgencyView> {
+    return this.api.get<AgencyView>(`/agencies/${seg(id)}`);
+  }
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The tactical fund as the issue describes it: Dinas Sosial requests a drawdown for a
+ * repatriation activity, DP3A (the holder) approves it, and the balance cards update.
+ */
+describe('tactical fund journey: request, approve, the balance cards update', () => {
+  let t: TestApp;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+  let base: string;
+  let poolUrl: string;
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `pool-${name}.png`), fullPage: true });
+  const card = (kind: string) => page.locator(`[data-testid=balance-card][data-kind=${kind}] [data-testid=balance-value]`);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    base = await listen(t.app);
+    browser = await openBrowser();
+    page = browser.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('Dinas Sosial requests a drawdown for the repatriation activity', async () => {
+    await signIn(page, base, 'dinsos@demo.sinergi.id');
+    await page.click('a[data-testid=nav-dana-taktis]');
+    const row = page.locator('[data-testid=pool-row]', { hasText: 'Dana Taktis PP-TPPO Kabupaten Kupang' });
+    await row.first().click();
+    await card('available').waitFor();
+    poolUrl = page.url();
+    expect((await card('available').textContent())?.trim()).toBe('Rp 250.000.000');
+    await page.click('[data-testid=drawdown-new]');
+    const plan = page.locator('#drawdown-plan option', { hasText: 'RAD PP-TPPO Kabupaten Kupang' });
+    await plan.waitFor({ state: 'attached' });
+    await page.selectOption('#drawdown-plan', (await plan.getAttribute('value')) ?? '');
+    const option = page.locator('#drawdown-activity option', { hasText: 'Pemulangan korban TPPO ke daerah asal' });
+    await option.waitFor({ state: 'attached' });
+    await page.selectOption('#drawdown-activity', (await option.getAttribute('value')) ?? '');
+    await page.fill('#drawdown-amount', '30.000.000');
+    await page.fill('#drawdown-purpose', 'Pemulangan dua korban dari Batam ke Kupang Timur');
+    await page.fill('#drawdown-beneficiary', 'Dua perempuan, 19 dan 23 tahun');
+    await shot('1-dinsos-request');
+    await page.click('[data-testid=drawdown-submit]');
+    await page.locator('[data-testid=drawdown-saved]').waitFor();
+    await page.locator('[data-testid=drawdown-row][data-status=requested]', { hasText: 'Pemulangan dua korban' }).waitFor();
+    await signOut(page);
+  });
+
+  it('DP3A, the holder, approves it and the balance cards update', async () => {
+    await signIn(page, base, 'dp3a@demo.sinergi.id');
+    await page.goto(poolUrl);
+    await card('committed').waitFor();
+    expect((await card('committed').textContent())?.trim()).toBe('Rp 0');
+    const row = page.locator('[data-testid=drawdown-row][data-status=requested]', { hasText: 'Pemulangan dua korban' });
+    await row.waitFor();
+    await row.locator('[data-testid=drawdown-history]').click();
+    await shot('2-holder-queue');
+    await row.locator('[data-testid=drawdown-approve]').click();
+    await page.locator('[data-testid=drawdown-row][data-status=approved]', { hasText: 'Pemulangan dua korban' }).waitFor();
+    // 250.000.000 − 30.000.000
+    await page.locator('[data-testid=balance-card][data-kind=available] [data-testid=balance-value]', { hasText: 'Rp 220.000.000' }).waitFor();
+    expect((await card('committed').textContent())?.trim()).toBe('Rp 30.000.000');
+    expect((await card('received').textContent())?.trim()).toBe('Rp 250.000.000');
+    await page.click('[data-testid=pool-tab-ledger]');
+    await page.locator('[data-testid=ledger-row][data-kind=COMMIT]').waitFor();
+    await shot('3-holder-approved');
+    const [pool] = await t.sql<{ committed: string; available: string }>(
+      `SELECT committed::text, (received - committed - disbursed)::text AS available FROM fund_pool WHERE name = 'Dana Taktis PP-TPPO Kabupaten Kupang'`,
+    );
+    expect(pool).toEqual({ committed: '30000000', available: '220000000' });
+    await signOut(page);
+  });
+});
