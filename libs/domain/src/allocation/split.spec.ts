@@ -1,25 +1,6 @@
-import type { FieldError } from '@sinergi/contracts';
-import { DomainError } from '../domain-error';
 import { sumMoney } from '../money';
 import { assertClaimFits, basisPointsToPercent, FULL_SHARE_BP, percentToBasisPoints, splitLine, type TagClaim } from './split';
-
-/** Runs `fn` and returns the DomainError it throws; fails the test if it throws nothing. */
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was accepted');
-}
-
-/** The field errors of a refused input. */
-function problems(fn: () => unknown): FieldError[] {
-  const error = caught(fn);
-  expect(error.code).toBe('VALIDATION_FAILED');
-  return error.details as FieldError[];
-}
+import { caught, problems } from '../../../../test/support/domain-errors';
 
 const share = (id: string, bp: number): TagClaim => ({ id, shareBp: bp, fixedAmount: null });
 const fixed = (id: string, amount: bigint): TagClaim => ({ id, shareBp: null, fixedAmount: amount });

@@ -1,24 +1,6 @@
-import { DRAWDOWN_STATUSES, type DrawdownStatus, type FieldError } from '@sinergi/contracts';
-import { DomainError } from '../domain-error';
+import { DRAWDOWN_STATUSES, type DrawdownStatus } from '@sinergi/contracts';
 import { assertDrawdownMove, assertRequestAllowed, canMoveDrawdown, type DrawdownRules } from './drawdown';
-
-/** Runs `fn` and returns the DomainError it throws; fails the test if it throws nothing. */
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was accepted');
-}
-
-/** The field errors of a refused input. */
-function problems(fn: () => unknown): FieldError[] {
-  const error = caught(fn);
-  expect(error.code).toBe('VALIDATION_FAILED');
-  return error.details as FieldError[];
-}
+import { caught, problems } from '../../../../test/support/domain-errors';
 
 const ALLOWED: [DrawdownStatus, DrawdownStatus][] = [
   ['requested', 'approved'],

@@ -1,5 +1,4 @@
-import type { FieldError, LedgerKind } from '@sinergi/contracts';
-import { DomainError } from '../domain-error';
+import type { LedgerKind } from '@sinergi/contracts';
 import {
   applyEntry,
   assertCommitFits,
@@ -13,24 +12,7 @@ import {
   type Balances,
   type EntryInput,
 } from './ledger';
-
-/** Runs `fn` and returns the DomainError it throws; fails the test if it throws nothing. */
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was accepted');
-}
-
-/** The field errors of a refused input. */
-function problems(fn: () => unknown): FieldError[] {
-  const error = caught(fn);
-  expect(error.code).toBe('VALIDATION_FAILED');
-  return error.details as FieldError[];
-}
+import { caught, problems } from '../../../../test/support/domain-errors';
 
 const entry = (kind: LedgerKind, amount: bigint): EntryInput => ({ kind, amount });
 const reversal = (reverses: LedgerKind, amount: bigint): EntryInput => ({ kind: 'REVERSAL', amount, reverses });

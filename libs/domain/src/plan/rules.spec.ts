@@ -1,5 +1,4 @@
 import type { ActivityInput, FieldError } from '@sinergi/contracts';
-import { DomainError } from '../domain-error';
 import {
   assertValidPeriod,
   periodYears,
@@ -9,24 +8,7 @@ import {
   yearMapFromTargets,
   type PlanPeriod,
 } from './rules';
-
-/** Runs `fn` and returns the DomainError it throws; fails the test if it throws nothing. */
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was accepted');
-}
-
-/** The field errors of a refused input. */
-function problems(fn: () => unknown): FieldError[] {
-  const error = caught(fn);
-  expect(error.code).toBe('VALIDATION_FAILED');
-  return error.details as FieldError[];
-}
+import { caught, problems } from '../../../../test/support/domain-errors';
 
 const RAD_2026_2030: PlanPeriod = { startYear: 2026, endYear: 2030 };
 
