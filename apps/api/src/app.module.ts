@@ -8,6 +8,8 @@ import { AllocationsService } from './allocations/allocations.service';
 import { VillageAndCoverageService } from './allocations/village-and-coverage.service';
 import { FundPoolsController } from './fund-pools/fund-pools.controller';
 import { FundPoolsService } from './fund-pools/fund-pools.service';
+import { GapsController } from './gaps/gaps.controller';
+import { GapsService } from './gaps/gaps.service';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -60,6 +62,7 @@ export class AppModule {
         NotificationsController,
         AllocationsController,
         FundPoolsController,
+        GapsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -78,6 +81,7 @@ export class AppModule {
         AllocationsService,
         VillageAndCoverageService,
         FundPoolsService,
+        GapsService,
       ],
     };
   }

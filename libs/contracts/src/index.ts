@@ -6,3 +6,4 @@ export * from './money';
 export * from './plans';
 export * from './allocations';
 export * from './fund-pools';
+export * from './gaps';

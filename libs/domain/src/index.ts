@@ -8,3 +8,4 @@ export * from './catalog-rows';
 export * from './plan';
 export * from './allocation';
 export * from './fund-pool';
+export * from './gaps';

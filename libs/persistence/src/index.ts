@@ -8,3 +8,4 @@ export * from './repositories/catalog.store';
 export * from './repositories/reference.queries';
 export * from './repositories/plan.queries';
 export * from './repositories/budget-line.queries';
+export * from './repositories/gap.queries';

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GAP_FLAGS, type AllocationSource, type GapFlag, type GapReport } from '@sinergi/contracts';
+import {
+  computeActivityGaps,
+  DomainError,
+  governmentLevelOfRegion,
+  locatedIn,
+  rollUp,
+  sumMoney,
+  totalsOf,
+  villageCoverage,
+  type ActivityYearGap,
+} from '@sinergi/domain';
+import { GapQueries } from '@sinergi/persistence';
+import type { DataSource } from 'typeorm';
+import type { GapQueryDto } from './gaps.dto';
+
+const SOURCES: AllocationSource[] = ['APBD', 'APBDES', 'APBN', 'OTHER', 'POOL'];
+
+/**
+ * GET /api/plans/:id/gaps: loads the plan's activities, tagged lines and drawdowns in a handful of
+ * set-based queries and lets the domain engine compute every cell; filters narrow the activities
+ * before the totals and roll-ups, so what is shown always adds up.
+ */
+@Injectable()
+export class GapsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async planReport(planId: string, query: GapQueryDto, today = new Date()): Promise<GapReport> {
+    const m = this.dataSource.manager;
+    const plans: { region_code: string; start_year: number; end_year: number }[] = await m.query(
+      'SELECT region_code, start_year, end_year FROM action_plan WHERE id = $1',
+      [planId],
+    );
+    if (!plans.length) throw DomainError.notFound('Rencana aksi');
+    const plan = plans[0];
+    const years: number[] = [];
+    for (let y = plan.start_year; y <= plan.end_year; y++) years.push(y);
+    const thisYear = today.getUTCFullYear();
+    const fiscalYear = query.fiscalYear ?? (years.includes(thisYear) ? thisYear : plan.start_year);
+    if (!years.includes(fiscalYear)) {
+      throw DomainError.invalidField('fiscalYear', `di luar periode rencana ${plan.start_year}–${plan.end_year}`);
+    }
+    const data = await new GapQueries(m).load([planId]);
+    const cells = computeActivityGaps({
+      planLevel: governmentLevelOfRegion(plan.region_code),
+      years,
+      today: today.toISOString().slice(0, 10),
+      activities: data.activities,
+      lines: data.lines,
+      drawdowns: data.drawdowns,
+    });
+    const activityById = new Map(data.activities.map((a) => [a.id, a]));
+    // Filters on the activity (strategy, lead agency, location) apply to every year; the flag
+    // filter to the chosen year's cell.
+    const keep = new Set(
+      data.activities
+        .filter((a) => query.strategyCode === undefined || a.strategyCode === query.strategyCode)
+        .filter((a) => !query.agencyId || a.leadAgencyId === query.agencyId)
+        .filter((a) => !query.regionCode || locatedIn(a, query.regionCode) || (!a.locations.length && query.regionCode.startsWith(plan.region_code)))
+        .map((a) => a.id),
+    );
+    const yearCells = cells.filter((c) => c.fiscalYear === fiscalYear && keep.has(c.activityId));
+    const shown = query.flag ? yearCells.filter((c) => c.flags.includes(query.flag as GapFlag)) : yearCells;
+    const shownIds = new Set(shown.map((c) => c.activityId));
+
+    const [strategies, agencies, regions] = await Promise.all([
+      m.query('SELECT code, name FROM strategy') as Promise<{ code: number; name: string }[]>,
+      m.query('SELECT id, name, short_name FROM agency WHERE id = ANY($1::uuid[])', [[...new Set(data.activities.map((a) => a.leadAgencyId).filter(Boolean))]]) as Promise<
+        { id: string; name: string; short_name: string }[]
+      >,
+      this.regionNames(data.activities.flatMap((a) => a.locations).concat(data.lines.map((l) => l.villageCode ?? '').filter(Boolean))),
+    ]);
+    const strategyName = new Map(strategies.map((s) => [Number(s.code), s.name]));
+    const agencyById = new Map(agencies.map((a) => [a.id, a]));
+
+    const byStrategy = [...rollUp(shown, (c) => activityById.get(c.activityId)?.strategyCode)]
+      .sort(([a], [b]) => a - b)
+      .map(([strategyCode, t]) => ({ strategyCode, name: strategyName.get(strategyCode) ?? '', ...money(t), activities: t.activities, unfunded: t.unfunded }));
+    const byAgency = [...rollUp(shown, (c) => activityById.get(c.activityId)?.leadAgencyId ?? undefined)]
+      .map(([agencyId, t]) => ({
+        agencyId,
+        name: agencyById.get(agencyId)?.name ?? '',
+        shortName: agencyById.get(agencyId)?.short_name ?? '',
+        ...money(t),
+        activities: t.activities,
+        unfunded: t.unfunded,
+      }))
+      .sort((a, b) => cmpBig(BigInt(b.gap), BigInt(a.gap)) || a.name.localeCompare(b.name));
+    const byYear = years.map((y) => ({ fiscalYear: y, ...money(totalsOf(cells.filter((c) => c.fiscalYear === y && keep.has(c.activityId) && shownIds.has(c.activityId)))) }));
+    const byVillage = villageCoverage(
+      data.activities.filter((a) => shownIds.has(a.id)),
+      shown,
+      data.lines,
+    ).map((v) => {
+      const district = v.villageCode.split('.').slice(0, 3).join('.');
+      return { ...v, allocated: v.allocated.toString(), villageName: regions.get(v.villageCode) ?? '', districtCode: district, districtName: regions.get(district) ?? '' };
+    });
+    const flagCounts = Object.fromEntries(GAP_FLAGS.map((f) => [f, yearCells.filter((c) => c.flags.includes(f)).length])) as Record<GapFlag, number>;
+    const bySource = Object.fromEntries(SOURCES.map((s) => [s, sumMoney(shown.map((c) => c.bySource[s])).toString()])) as Record<AllocationSource, string>;
+
+    return {
+      planId,
+      regionCode: plan.region_code,
+      fiscalYear,
+      years,
+      totals: { ...money(totalsOf(shown)), realised: sumMoney(shown.map((c) => c.realised)).toString(), bySource },
+      activities: shown.map((c) => activityView(c, activityById.get(c.activityId)!, agencyById)),
+      byStrategy,
+      byAgency,
+      byYear,
+      byVillage,
+      flagCounts,
+    };
+  }
+
+  private async regionNames(codes: string[]): Promise<Map<string, string>> {
+    const all = new Set<string>();
+    for (const c of codes) {
+      all.add(c);
+      const parts = c.split('.');
+      if (parts.length === 4) all.add(parts.slice(0, 3).join('.'));
+    }
+    if (!all.size) return new Map();
+    const rows: { code: string; name: string }[] = await this.dataSource.manager.query('SELECT code, name FROM region WHERE code = ANY($1::text[])', [[...all]]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+}
+
+function money(t: { need: bigint; allocated: bigint; gap: bigint }) {
+  return { need: t.need.toString(), allocated: t.allocated.toString(), gap: t.gap.toString() };
+}
+
+function cmpBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function activityView(
+  c: ActivityYearGap,
+  a: { id: string; code: string; title: string; strategyCode: number; leadAgencyId: string | null; leadAgencyName: string | null },
+  agencies: Map<string, { name: string; short_name: string }>,
+) {
+  return {
+    activityId: c.activityId,
+    code: a.code,
+    title: a.title,
+    strategyCode: a.strategyCode,
+    leadAgencyId: a.leadAgencyId ?? undefined,
+    leadAgencyName: a.leadAgencyId ? agencies.get(a.leadAgencyId)?.short_name || agencies.get(a.leadAgencyId)?.name : undefined,
+    need: c.need.toString(),
+    allocated: c.allocated.toString(),
+    gap: c.gap.toString(),
+    realised: c.realised.toString(),
+    bySource: Object.fromEntries(SOURCES.map((s) => [s, c.bySource[s].toString()])) as Record<AllocationSource, string>,
+    flags: c.flags,
+    lineIds: c.lineIds,
+  };
+}

@@ -1,0 +1,69 @@
+import type { BudgetSource } from './allocations';
+
+/**
+ * Gap analysis (API-CONTRACT.md "Gaps"): need against allocation per activity and fiscal year,
+ * flagged, with roll-ups. Money is whole Rupiah as digit strings.
+ */
+export const GAP_FLAGS = [
+  'UNFUNDED',
+  'UNDERFUNDED',
+  'OVERFUNDED',
+  'CODE_OUT_OF_MANDATE',
+  'CODE_LEVEL_MISMATCH',
+  'RETIRED_CODE',
+  'VILLAGE_UNALIGNED',
+  'STALE_STAGE',
+  'NO_LEAD_AGENCY',
+] as const;
+export type GapFlag = (typeof GAP_FLAGS)[number];
+
+/** Where allocated money comes from; POOL is approved and disbursed tactical-fund drawdowns. */
+export type AllocationSource = BudgetSource | 'POOL';
+
+export interface GapTotals {
+  need: string;
+  allocated: string;
+  gap: string;
+}
+
+export interface ActivityGapView extends GapTotals {
+  activityId: string;
+  code: string;
+  title: string;
+  strategyCode: number;
+  leadAgencyId?: string;
+  leadAgencyName?: string;
+  realised: string;
+  bySource: Record<AllocationSource, string>;
+  flags: GapFlag[];
+  /** Budget lines counted for this activity in the year (drill-down). */
+  lineIds: string[];
+}
+
+export interface GroupGapView extends GapTotals {
+  activities: number;
+  unfunded: number;
+}
+
+export interface GapReport {
+  planId: string;
+  regionCode: string;
+  fiscalYear: number;
+  years: number[];
+  totals: GapTotals & { realised: string; bySource: Record<AllocationSource, string> };
+  activities: ActivityGapView[];
+  byStrategy: (GroupGapView & { strategyCode: number; name: string })[];
+  byAgency: (GroupGapView & { agencyId: string; name: string; shortName: string })[];
+  /** Every year of the plan period (filters applied), for the chart by year. */
+  byYear: (GapTotals & { fiscalYear: number })[];
+  byVillage: { villageCode: string; villageName: string; districtCode: string; districtName: string; activities: number; aligned: number; allocated: string }[];
+  flagCounts: Record<GapFlag, number>;
+}
+
+export interface GapQuery {
+  fiscalYear: number;
+  strategyCode?: number;
+  agencyId?: string;
+  regionCode?: string;
+  flag?: GapFlag;
+}
