@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -114,5 +115,35 @@ describe('gap report', () => {
     expect(report.byYear.map((y: { fiscalYear: number }) => y.fiscalYear)).toEqual([2026, 2027, 2028, 2029, 2030]);
     expect(report.byYear[0]).toMatchObject({ need: report.totals.need, allocated: report.totals.allocated });
     expect(report.byVillage).toEqual([expect.objectContaining({ villageCode: '53.01.06.2015', villageName: 'Oesao', districtName: 'Kupang Timur', aligned: 1, allocated: '25000000' })]);
+  });
+
+  it('downloads the same report as gaps.xlsx: summary, activities, a sheet per lead agency, formatted for print', async () => {
+    const json = (await as(planner).get(`/api/plans/${planId}/gaps?fiscalYear=2026`)).body;
+    const res = await as(planner)
+      .get(`/api/plans/${planId}/gaps.xlsx?fiscalYear=2026`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain('kesenjangan-53.01-2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    // exceljs types ask for an ArrayBuffer; at run time it reads a Node Buffer.
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(['Ringkasan', 'Kegiatan']);
+    expect(names).toEqual(expect.arrayContaining(['DP3A', 'Dinsos', 'Polres Kupang']));
+    const sheet = wb.getWorksheet('Kegiatan')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+    // One row per activity, then the totals row with the same totals as the JSON report.
+    expect(sheet.rowCount).toBe(1 + json.activities.length + 1);
+    const totals = sheet.getRow(sheet.rowCount);
+    expect([totals.getCell(4).value, totals.getCell(5).value, totals.getCell(10).value]).toEqual([Number(json.totals.need), Number(json.totals.allocated), Number(json.totals.gap)]);
+    expect(totals.getCell(4).numFmt).toContain('Rp');
+    const repatriation = sheet.getRows(2, json.activities.length)!.find((r) => r.getCell(1).value === '3.1')!;
+    expect(repatriation.getCell(12).value).toBe('Kurang dana');
   });
 });

@@ -2,3 +2,4 @@ export * from './csv';
 export * from './table-reader';
 export * from './sipd-nomenclature';
 export * from './pool-statement';
+export * from './gap-workbook';

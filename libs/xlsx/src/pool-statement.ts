@@ -57,7 +57,7 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
     row.getCell(2).numFmt = RUPIAH;
     row.commit();
   }
-  await summary.commit();
+  summary.commit();
 
   const ledger = wb.addWorksheet('Buku Kas', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ledger.columns = [
@@ -91,7 +91,7 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
     for (const c of [4, 7, 8, 9, 10]) row.getCell(c).numFmt = RUPIAH;
     row.commit();
   });
-  await ledger.commit();
+  ledger.commit();
 
   const requests = wb.addWorksheet('Permintaan', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   requests.columns = [
@@ -118,7 +118,7 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
     row.getCell(5).numFmt = RUPIAH;
     row.commit();
   }
-  await requests.commit();
+  requests.commit();
 
   const totals = wb.addWorksheet('Rekap', { pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   totals.columns = [{ width: 48 }, { width: 12 }, { width: 18 }, { width: 18 }];
@@ -137,6 +137,6 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
     row.getCell(4).numFmt = RUPIAH;
     row.commit();
   }
-  await totals.commit();
+  totals.commit();
   await wb.commit();
 }

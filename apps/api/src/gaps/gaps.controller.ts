@@ -1,5 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { writeGapWorkbook } from '@sinergi/xlsx';
+import type { Response } from 'express';
+import { PassThrough } from 'node:stream';
 import type { GapReport } from '@sinergi/contracts';
 import { Authenticated } from '../common/access.decorators';
 import { uuidPipe } from '../common/uuid.pipe';
@@ -17,5 +20,21 @@ export class GapsController {
   @Get('plans/:id/gaps')
   planGaps(@Param('id', uuidPipe) id: string, @Query() query: GapQueryDto): Promise<GapReport> {
     return this.gaps.planReport(id, query);
+  }
+
+  /** The same report as a workbook: summary, activities, a sheet per lead agency (streamed). */
+  @Authenticated()
+  @Get('plans/:id/gaps.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async planGapsXlsx(@Param('id', uuidPipe) id: string, @Query() query: GapQueryDto, @Res() res: Response): Promise<void> {
+    // Computed before the first byte is sent, so an error is still a JSON error response.
+    const report = await this.gaps.planReport(id, query);
+    const { title, regionName } = await this.gaps.planHeader(id);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="kesenjangan-${report.regionCode}-${report.fiscalYear}.xlsx"`);
+    const stream = new PassThrough();
+    stream.pipe(res);
+    await writeGapWorkbook({ report, planTitle: title, regionName, printedAt: new Date() }, stream);
+    stream.end();
   }
 }

@@ -115,6 +115,15 @@ export class GapsService {
     };
   }
 
+  async planHeader(planId: string): Promise<{ title: string; regionName: string }> {
+    const rows: { title: string; region_name: string }[] = await this.dataSource.manager.query(
+      'SELECT p.title, r.name AS region_name FROM action_plan p JOIN region r ON r.code = p.region_code WHERE p.id = $1',
+      [planId],
+    );
+    if (!rows.length) throw DomainError.notFound('Rencana aksi');
+    return { title: rows[0].title, regionName: rows[0].region_name };
+  }
+
   private async regionNames(codes: string[]): Promise<Map<string, string>> {
     const all = new Set<string>();
     for (const c of codes) {
