@@ -146,4 +146,24 @@ describe('gap report', () => {
     const repatriation = sheet.getRows(2, json.activities.length)!.find((r) => r.getCell(1).value === '3.1')!;
     expect(repatriation.getCell(12).value).toBe('Kurang dana');
   });
+
+  it('rolls a province up from its plans with the same split as the engine, to the rupiah', async () => {
+    // A DP3A line of 100.000.001 split 33,33 % / 33,33 % and a fixed 30.000.000 over three
+    // activities, then cut by a DPPA: remainders and scaling must match the engine exactly.
+    const line = { source: 'APBD', agencyId: agencies.DP3A, fiscalYear: 2026, budgetCode: '2.08.03.2.01.0012', accountCode: '5.1.02.01.01.0052', stage: 'DPA', amount: '100000001' };
+    expect((await as(dp3a).post(`/api/activities/${activities['4.1']}/allocations`, { ...line, sharePercent: 33.33 })).status).toBe(201);
+    expect((await as(dp3a).post(`/api/activities/${activities['6.1']}/allocations`, { ...line, sharePercent: 33.33 })).status).toBe(201);
+    expect((await as(dp3a).post(`/api/activities/${activities['6.2']}/allocations`, { ...line, taggedAmount: '33340001' })).status).toBe(201);
+    expect((await as(dp3a).post(`/api/activities/${activities['6.2']}/allocations`, { ...line, stage: 'DPPA', amount: '90000007' })).status).toBe(201);
+
+    const plan = (await as(planner).get(`/api/plans/${planId}/gaps?fiscalYear=2026`)).body;
+    const province = await as(planner).get('/api/gaps?regionCode=53&fiscalYear=2026');
+    expect(province.status).toBe(200);
+    expect(province.body.byPlan).toEqual([expect.objectContaining({ planId, regionCode: '53.01', regionName: 'Kabupaten Kupang', need: plan.totals.need, allocated: plan.totals.allocated, gap: plan.totals.gap })]);
+    expect(province.body.totals).toMatchObject({ plans: 1, need: plan.totals.need, allocated: plan.totals.allocated });
+    const strategy6 = province.body.byStrategy.find((s: { strategyCode: number }) => s.strategyCode === 6);
+    expect(strategy6.allocated).toBe(plan.byStrategy.find((s: { strategyCode: number }) => s.strategyCode === 6).allocated);
+    expect((await as(planner).get('/api/gaps?fiscalYear=2026')).body.totals.plans).toBeGreaterThanOrEqual(1);
+    expect((await as(planner).get('/api/gaps?regionCode=53&fiscalYear=2035')).body.totals).toMatchObject({ plans: 0, need: '0' });
+  });
 });

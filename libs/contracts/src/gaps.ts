@@ -67,3 +67,12 @@ export interface GapQuery {
   regionCode?: string;
   flag?: GapFlag;
 }
+
+/** GET /api/gaps?regionCode=53&fiscalYear=2026: a province's own plan and its regencies' (or all plans). */
+export interface GapRollup {
+  regionCode?: string;
+  fiscalYear: number;
+  totals: GapTotals & { plans: number; activities: number; unfunded: number };
+  byPlan: (GroupGapView & { planId: string; regionCode: string; regionName: string; title: string; status: string })[];
+  byStrategy: (GroupGapView & { strategyCode: number; name: string })[];
+}

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { writeGapWorkbook } from '@sinergi/xlsx';
 import type { Response } from 'express';
 import { PassThrough } from 'node:stream';
-import type { GapReport } from '@sinergi/contracts';
+import type { GapReport, GapRollup } from '@sinergi/contracts';
 import { Authenticated } from '../common/access.decorators';
 import { uuidPipe } from '../common/uuid.pipe';
-import { GapQueryDto } from './gaps.dto';
+import { GapQueryDto, RollupQueryDto } from './gaps.dto';
 import { GapsService } from './gaps.service';
 
 @ApiTags('gaps')
@@ -14,6 +14,13 @@ import { GapsService } from './gaps.service';
 @Controller()
 export class GapsController {
   constructor(private readonly gaps: GapsService) {}
+
+  /** A province's own plan plus its regencies' plans (or every plan), totals by plan and strategy. */
+  @Authenticated()
+  @Get('gaps')
+  rollup(@Query() query: RollupQueryDto): Promise<GapRollup> {
+    return this.gaps.rollup(query.regionCode, query.fiscalYear);
+  }
 
   /** Need vs allocation per activity for a fiscal year, flagged, with roll-ups (read by the whole task force). */
   @Authenticated()

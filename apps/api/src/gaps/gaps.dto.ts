@@ -1,8 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GAP_FLAGS, type GapFlag } from '@sinergi/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { REGION_CODE } from '../common/patterns';
+import { GOVERNMENT_REGION_CODE, MSG_GOVERNMENT_REGION_CODE, REGION_CODE } from '../common/patterns';
 
 export class GapQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'Default: the current year when it is in the plan period, else the first year' })
@@ -35,4 +35,18 @@ export class GapQueryDto {
   @IsOptional()
   @IsIn(GAP_FLAGS)
   flag?: GapFlag;
+}
+
+export class RollupQueryDto {
+  @ApiPropertyOptional({ example: '53', description: 'A province (its plan and its regencies\' plans) or a regency; omitted: every plan' })
+  @IsOptional()
+  @Matches(GOVERNMENT_REGION_CODE, { message: MSG_GOVERNMENT_REGION_CODE })
+  regionCode?: string;
+
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear!: number;
 }

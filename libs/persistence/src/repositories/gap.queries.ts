@@ -102,4 +102,91 @@ export class GapQueries {
       drawdowns: drawdownRows.map((d) => ({ activityId: d.activity_id, fiscalYear: d.fiscal_year, amount: BigInt(d.amount), status: d.status })),
     };
   }
+
+  /**
+   * For a roll-up (a province and its regencies, or the whole country): per region the plan in
+   * force for the fiscal year — adopted before revision, review, consultation, draft; newest first.
+   */
+  async plansInForce(regionCode: string | undefined, fiscalYear: number): Promise<{ id: string; region_code: string; title: string; status: string }[]> {
+    return this.m.query(
+      `SELECT DISTINCT ON (p.region_code) p.id, p.region_code, p.title, p.status
+         FROM action_plan p
+        WHERE $2 BETWEEN p.start_year AND p.end_year AND ($1::text IS NULL OR p.region_code = $1 OR p.region_code LIKE $1 || '.%')
+        ORDER BY p.region_code,
+                 array_position(ARRAY['adopted', 'revision', 'review', 'consultation', 'draft'], p.status),
+                 p.created_at DESC`,
+      [regionCode ?? null, fiscalYear],
+    );
+  }
+
+  /**
+   * Need and allocation per plan and strategy for one fiscal year, computed in SQL for roll-ups
+   * over hundreds of plans. The split is the same as `splitLine` in libs/domain: per line the latest
+   * stage; share tags take amount × min(Σbp, 10000) / 10000 cut by the largest remainder (ties to
+   * the earlier tag); fixed sums take what shares leave, scaled the same way when it is too little.
+   * The common case (a line with one 100 % tag) skips the window arithmetic.
+   */
+  async rollup(planIds: string[], fiscalYear: number): Promise<{ plan_id: string; strategy_code: number; need: string; allocated: string; activities: number; unfunded: number }[]> {
+    return this.m.query(
+      `WITH acts AS (
+         SELECT pa.id, pa.plan_id, pa.strategy_code FROM plan_activity pa WHERE pa.plan_id = ANY($1::uuid[]) AND pa.status <> 'dropped'
+       ), lines AS (
+         SELECT DISTINCT t.line_id FROM allocation_tag t JOIN acts a ON a.id = t.activity_id
+           JOIN budget_line l ON l.id = t.line_id WHERE l.fiscal_year = $2
+       ), latest AS (
+         SELECT DISTINCT ON (s.line_id) s.line_id, s.amount FROM budget_line_stage s JOIN lines x ON x.line_id = s.line_id
+          ORDER BY s.line_id, s.rank DESC, s.id DESC
+       ), tags AS (
+         SELECT t.id, t.line_id, t.activity_id, t.share_bp, t.fixed_amount, lt.amount,
+                count(*) OVER w AS n,
+                coalesce(sum(t.share_bp) OVER w, 0) AS bp_total,
+                coalesce(sum(t.fixed_amount) OVER w, 0)::bigint AS fixed_total,
+                row_number() OVER (PARTITION BY t.line_id ORDER BY t.created_at, t.id) AS ord
+           FROM allocation_tag t JOIN latest lt ON lt.line_id = t.line_id
+         WINDOW w AS (PARTITION BY t.line_id)
+       ), simple AS (
+         SELECT activity_id, amount AS part FROM tags WHERE n = 1 AND share_bp = 10000
+       ), split AS (
+         SELECT *, (amount * least(bp_total, 10000)) / 10000 AS shared_total FROM tags WHERE NOT (n = 1 AND share_bp = 10000)
+       ), shares AS (
+         SELECT activity_id, line_id, ord, shared_total,
+                shared_total * share_bp / bp_total AS base, shared_total * share_bp % bp_total AS rem
+           FROM split WHERE share_bp IS NOT NULL
+       ), share_parts AS (
+         SELECT activity_id,
+                base + CASE WHEN row_number() OVER (PARTITION BY line_id ORDER BY rem DESC, ord)
+                                 <= shared_total - sum(base) OVER (PARTITION BY line_id) THEN 1 ELSE 0 END AS part
+           FROM shares
+       ), fixed AS (
+         SELECT activity_id, line_id, ord, fixed_amount, fixed_total, amount - shared_total AS room
+           FROM split WHERE share_bp IS NULL
+       ), fixed_scaled AS (
+         SELECT activity_id, line_id, ord, fixed_amount, fixed_total, room,
+                CASE WHEN fixed_total <= room THEN fixed_amount ELSE room * fixed_amount / fixed_total END AS base,
+                CASE WHEN fixed_total <= room THEN 0 ELSE room * fixed_amount % fixed_total END AS rem
+           FROM fixed
+       ), fixed_parts AS (
+         SELECT activity_id,
+                base + CASE WHEN fixed_total > room AND row_number() OVER (PARTITION BY line_id ORDER BY rem DESC, ord)
+                                 <= room - sum(base) OVER (PARTITION BY line_id) THEN 1 ELSE 0 END AS part
+           FROM fixed_scaled
+       ), pool AS (
+         SELECT d.activity_id, d.amount AS part FROM fund_drawdown d JOIN fund_pool p ON p.id = d.pool_id JOIN acts a ON a.id = d.activity_id
+          WHERE p.fiscal_year = $2 AND d.status IN ('approved', 'disbursed', 'settled')
+       ), allocated AS (
+         SELECT activity_id, sum(part) AS amount FROM (
+           SELECT * FROM simple UNION ALL SELECT * FROM share_parts UNION ALL SELECT * FROM fixed_parts UNION ALL SELECT * FROM pool
+         ) x GROUP BY activity_id
+       ), per_activity AS (
+         SELECT a.plan_id, a.strategy_code, coalesce(c.amount, 0) AS need, coalesce(al.amount, 0) AS allocated
+           FROM acts a
+           LEFT JOIN plan_activity_cost c ON c.activity_id = a.id AND c.fiscal_year = $2
+           LEFT JOIN allocated al ON al.activity_id = a.id
+       )
+       SELECT plan_id, strategy_code, sum(need)::text AS need, sum(allocated)::text AS allocated, count(*)::int AS activities,
+              count(*) FILTER (WHERE need > 0 AND allocated = 0)::int AS unfunded
+         FROM per_activity GROUP BY plan_id, strategy_code`,
+      [planIds, fiscalYear],
+    );
+  }
 }
