@@ -166,4 +166,44 @@ describe('gap report', () => {
     expect((await as(planner).get('/api/gaps?fiscalYear=2026')).body.totals.plans).toBeGreaterThanOrEqual(1);
     expect((await as(planner).get('/api/gaps?regionCode=53&fiscalYear=2035')).body.totals).toMatchObject({ plans: 0, need: '0' });
   });
+
+  it('tells, for next year\'s unfunded activities, which planning step and who should carry them now', async () => {
+    const next = new Date().getUTCFullYear() + 1;
+    const report = (await as(planner).get(`/api/plans/${planId}/gaps?fiscalYear=2026`)).body;
+    if (next > 2030) {
+      expect(report.deadlines).toBeUndefined(); // next year is outside the plan period
+      return;
+    }
+    const { deadlines } = report;
+    expect(deadlines.fiscalYear).toBe(next);
+    expect(deadlines.steps.map((s: { from: string }) => s.from)).toEqual([...deadlines.steps.map((s: { from: string }) => s.from)].sort());
+    expect(deadlines.advice.length).toBeGreaterThan(0);
+    for (const a of deadlines.advice) {
+      expect(a.step.status).not.toBe('past');
+      expect(a.carrierName).not.toBe('');
+    }
+    // Polres leads 5.1, which nothing funds: it is told which document to get it into.
+    const training = deadlines.advice.find((a: { code: string }) => a.code === '5.1');
+    expect(training).toMatchObject({ carrierName: 'Polres Kupang' });
+    expect(['lead_agency', 'bappeda']).toContain(training.step.carrier);
+  });
+
+  it('keeps the planning calendar as data an admin adjusts, audited', async () => {
+    const admin = await t.login('admin@demo.sinergi.id');
+    const steps = (await as(planner).get('/api/planning-calendar')).body;
+    expect(steps.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['musrenbang_desa', 'musrenbang_kecamatan', 'musrenbang_kabupaten', 'rkpd', 'kua_ppas', 'rka_apbd']));
+    const desa = steps.find((s: { key: string }) => s.key === 'musrenbang_desa');
+    expect(desa).toMatchObject({ startsMonth: 1, endsMonth: 1, yearOffset: -1, carrier: 'village' });
+    const patch = (token: string, body: object) => t.http.patch(`/api/planning-calendar/${desa.id}`).set('Authorization', `Bearer ${token}`).send(body);
+    expect((await patch(planner, { version: desa.version, endsMonth: 2 })).status).toBe(403);
+    const bad = await patch(admin, { version: desa.version, startsMonth: 3, endsMonth: 2 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ path: 'endsMonth', message: expect.any(String) }]);
+    const ok = await patch(admin, { version: desa.version, endsMonth: 2 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ startsMonth: 1, endsMonth: 2, version: desa.version + 1 });
+    expect((await patch(admin, { version: desa.version, endsMonth: 3 })).status).toBe(409);
+    const [audit] = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE entity = 'planning_calendar_step' AND entity_id = $1`, [desa.id]);
+    expect(audit.action).toBe('updated');
+  });
 });

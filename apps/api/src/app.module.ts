@@ -10,6 +10,7 @@ import { FundPoolsController } from './fund-pools/fund-pools.controller';
 import { FundPoolsService } from './fund-pools/fund-pools.service';
 import { GapsController } from './gaps/gaps.controller';
 import { GapsService } from './gaps/gaps.service';
+import { PlanningCalendarController, PlanningCalendarService } from './gaps/planning-calendar';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -63,6 +64,7 @@ export class AppModule {
         AllocationsController,
         FundPoolsController,
         GapsController,
+        PlanningCalendarController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -82,6 +84,7 @@ export class AppModule {
         VillageAndCoverageService,
         FundPoolsService,
         GapsService,
+        PlanningCalendarService,
       ],
     };
   }

@@ -58,6 +58,8 @@ export interface GapReport {
   byYear: (GapTotals & { fiscalYear: number })[];
   byVillage: { villageCode: string; villageName: string; districtCode: string; districtName: string; activities: number; aligned: number; allocated: string }[];
   flagCounts: Record<GapFlag, number>;
+  /** Next fiscal year's unfunded activities and the planning step that can still carry them (absent when next year is outside the plan). */
+  deadlines?: GapDeadlines;
 }
 
 export interface GapQuery {
@@ -75,4 +77,51 @@ export interface GapRollup {
   totals: GapTotals & { plans: number; activities: number; unfunded: number };
   byPlan: (GroupGapView & { planId: string; regionCode: string; regionName: string; title: string; status: string })[];
   byStrategy: (GroupGapView & { strategyCode: number; name: string })[];
+}
+
+export type CalendarLevel = 'village' | 'district' | 'regency';
+export type CalendarCarrier = 'village' | 'lead_agency' | 'bappeda';
+
+export interface CalendarStepView {
+  id: string;
+  key: string;
+  name: string;
+  document: string;
+  level: CalendarLevel;
+  carrier: CalendarCarrier;
+  startsMonth: number;
+  endsMonth: number;
+  /** −1: the step happens in the year before the fiscal year it plans for. */
+  yearOffset: number;
+  position: number;
+  version: number;
+}
+
+/** A step placed in time for one fiscal year. */
+export interface DatedStep {
+  key: string;
+  name: string;
+  document: string;
+  level: CalendarLevel;
+  carrier: CalendarCarrier;
+  /** ISO dates. */
+  from: string;
+  to: string;
+  status: 'past' | 'current' | 'upcoming';
+}
+
+/** For next year's unfunded activities: which document and who should carry them now. */
+export interface GapDeadlines {
+  fiscalYear: number;
+  today: string;
+  steps: DatedStep[];
+  advice: {
+    activityId: string;
+    code: string;
+    title: string;
+    gap: string;
+    /** The lead agency, or the desa where the activity is located only in desa. */
+    carrierName: string;
+    step: DatedStep;
+  }[];
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GAP_FLAGS, type AllocationSource, type GapFlag, type GapReport, type GapRollup } from '@sinergi/contracts';
+import { GAP_FLAGS, type AllocationSource, type GapDeadlines, type GapFlag, type GapReport, type GapRollup } from '@sinergi/contracts';
 import {
   computeActivityGaps,
+  datedSteps,
+  isDesa,
+  stepFor,
   DomainError,
   governmentLevelOfRegion,
   locatedIn,
@@ -15,6 +18,7 @@ import {
 import { GapQueries } from '@sinergi/persistence';
 import type { DataSource } from 'typeorm';
 import type { GapQueryDto } from './gaps.dto';
+import { calendarSteps } from './planning-calendar';
 
 const SOURCES: AllocationSource[] = ['APBD', 'APBDES', 'APBN', 'OTHER', 'POOL'];
 
@@ -42,7 +46,14 @@ export class GapsService {
     if (!years.includes(fiscalYear)) {
       throw DomainError.invalidField('fiscalYear', `di luar periode rencana ${plan.start_year}–${plan.end_year}`);
     }
-    const data = await new GapQueries(m).load([planId]);
+    // Side by side on separate connections: the report's latency is mostly round trips.
+    const [data, strategies, agencies] = await Promise.all([
+      new GapQueries(m).load([planId]),
+      m.query('SELECT code, name FROM strategy') as Promise<{ code: number; name: string }[]>,
+      m.query('SELECT DISTINCT a.id, a.name, a.short_name FROM agency a JOIN plan_activity pa ON pa.lead_agency_id = a.id WHERE pa.plan_id = $1', [planId]) as Promise<
+        { id: string; name: string; short_name: string }[]
+      >,
+    ]);
     const cells = computeActivityGaps({
       planLevel: governmentLevelOfRegion(plan.region_code),
       years,
@@ -65,13 +76,7 @@ export class GapsService {
     const shown = query.flag ? yearCells.filter((c) => c.flags.includes(query.flag as GapFlag)) : yearCells;
     const shownIds = new Set(shown.map((c) => c.activityId));
 
-    const [strategies, agencies, regions] = await Promise.all([
-      m.query('SELECT code, name FROM strategy') as Promise<{ code: number; name: string }[]>,
-      m.query('SELECT id, name, short_name FROM agency WHERE id = ANY($1::uuid[])', [[...new Set(data.activities.map((a) => a.leadAgencyId).filter(Boolean))]]) as Promise<
-        { id: string; name: string; short_name: string }[]
-      >,
-      this.regionNames(data.activities.flatMap((a) => a.locations).concat(data.lines.map((l) => l.villageCode ?? '').filter(Boolean))),
-    ]);
+    const regions = await this.regionNames(data.activities.flatMap((a) => a.locations).concat(data.lines.map((l) => l.villageCode ?? '').filter(Boolean)));
     const strategyName = new Map(strategies.map((s) => [Number(s.code), s.name]));
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
 
@@ -100,6 +105,7 @@ export class GapsService {
     const flagCounts = Object.fromEntries(GAP_FLAGS.map((f) => [f, yearCells.filter((c) => c.flags.includes(f)).length])) as Record<GapFlag, number>;
     const bySource = Object.fromEntries(SOURCES.map((s) => [s, sumMoney(shown.map((c) => c.bySource[s])).toString()])) as Record<AllocationSource, string>;
 
+    const deadlines = await this.deadlines(today, years, cells.filter((c) => keep.has(c.activityId)), activityById, agencyById, regions);
     return {
       planId,
       regionCode: plan.region_code,
@@ -112,7 +118,45 @@ export class GapsService {
       byYear,
       byVillage,
       flagCounts,
+      deadlines,
     };
+  }
+
+  /**
+   * "Before which deadline": for next fiscal year's unfunded or under-funded activities, the
+   * planning step that can still carry each of them, and who must carry it — the desa when the
+   * activity is located only in desa, else its lead agency.
+   */
+  private async deadlines(
+    today: Date,
+    years: number[],
+    cells: ActivityYearGap[],
+    activities: Map<string, { id: string; code: string; title: string; leadAgencyId: string | null; locations: readonly string[] }>,
+    agencies: Map<string, { name: string; short_name: string }>,
+    regions: Map<string, string>,
+  ): Promise<GapDeadlines | undefined> {
+    const fiscalYear = today.getUTCFullYear() + 1;
+    if (!years.includes(fiscalYear)) return undefined;
+    const iso = today.toISOString().slice(0, 10);
+    const steps = datedSteps(await calendarSteps(this.dataSource.manager), fiscalYear, iso);
+    const advice: GapDeadlines['advice'] = [];
+    for (const c of cells) {
+      if (c.fiscalYear !== fiscalYear || !(c.flags.includes('UNFUNDED') || c.flags.includes('UNDERFUNDED'))) continue;
+      const a = activities.get(c.activityId)!;
+      const villageOnly = a.locations.length > 0 && a.locations.every(isDesa);
+      const step = stepFor(steps, villageOnly ? 'village' : 'lead_agency');
+      if (!step) continue;
+      const lead = a.leadAgencyId ? agencies.get(a.leadAgencyId) : undefined;
+      advice.push({
+        activityId: a.id,
+        code: a.code,
+        title: a.title,
+        gap: c.gap.toString(),
+        carrierName: villageOnly ? a.locations.map((l) => `Desa ${regions.get(l) ?? l}`).join(', ') : (lead?.short_name || lead?.name) ?? '—',
+        step,
+      });
+    }
+    return { fiscalYear, today: iso, steps, advice };
   }
 
   /**

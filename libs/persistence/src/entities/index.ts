@@ -13,6 +13,7 @@ import { AllocationTagEntity, BudgetLineEntity, BudgetLineStageEntity } from './
 import { CatalogVersionEntity } from './catalog-version.entity';
 import { CodeCrosswalkEntity } from './code-crosswalk.entity';
 import { FundSourceEntity } from './fund-source.entity';
+import { PlanningCalendarStepEntity } from './planning-calendar.entity';
 import { FundDrawdownEntity, FundLedgerEntryEntity, FundPoolEntity } from './fund-pool.entity';
 import { RegionEntity } from './region.entity';
 import { StrategyEntity } from './strategy.entity';
@@ -34,6 +35,7 @@ export * from './budget-line.entity';
 export * from './catalog-version.entity';
 export * from './code-crosswalk.entity';
 export * from './fund-source.entity';
+export * from './planning-calendar.entity';
 export * from './fund-pool.entity';
 export * from './region.entity';
 export * from './strategy.entity';
@@ -72,4 +74,5 @@ export const ENTITIES = [
   FundPoolEntity,
   FundDrawdownEntity,
   FundLedgerEntryEntity,
+  PlanningCalendarStepEntity,
 ];

@@ -139,21 +139,27 @@ export class BudgetLineQueries {
   async retired(lineIds: string[]): Promise<RetiredRow[]> {
     if (!lineIds.length) return [];
     return this.m.query(
-      `SELECT l.id AS line_id, cw.code AS replacement
-         FROM budget_line l
-         JOIN catalog_version lv ON lv.id = l.catalog_version_id
-         CROSS JOIN LATERAL (
-           SELECT v.id, v.in_force_from FROM catalog_version v
-            WHERE v.kind = 'APBD_NOMENCLATURE' AND v.in_force_from <= l.fiscal_year
-            ORDER BY v.in_force_from DESC, v.imported_at DESC LIMIT 1) f
+      `WITH l AS (
+         SELECT id, fiscal_year, budget_code, catalog_version_id FROM budget_line WHERE id = ANY($1::uuid[]) AND source = 'APBD'
+       ), in_force AS (
+         -- The nomenclature in force per fiscal year, looked up once per year rather than per line.
+         SELECT y.fiscal_year, f.id, f.in_force_from
+           FROM (SELECT DISTINCT fiscal_year FROM l) y
+           CROSS JOIN LATERAL (
+             SELECT v.id, v.in_force_from FROM catalog_version v
+              WHERE v.kind = 'APBD_NOMENCLATURE' AND v.in_force_from <= y.fiscal_year
+              ORDER BY v.in_force_from DESC, v.imported_at DESC LIMIT 1) f
+       )
+       SELECT l.id AS line_id, cw.code AS replacement
+         FROM l
+         JOIN in_force f ON f.fiscal_year = l.fiscal_year AND f.id <> l.catalog_version_id
+         JOIN catalog_version lv ON lv.id = l.catalog_version_id AND coalesce(lv.in_force_from, 0) < f.in_force_from
          LEFT JOIN LATERAL (
            SELECT c.code FROM code_crosswalk c
              JOIN budget_code b ON b.catalog_version_id = f.id AND b.code = c.code AND b.level = 'sub_kegiatan'
             WHERE c.previous_code = l.budget_code
             LIMIT 1) cw ON true
-        WHERE l.id = ANY($1::uuid[]) AND l.source = 'APBD'
-          AND f.id <> l.catalog_version_id AND f.in_force_from > COALESCE(lv.in_force_from, 0)
-          AND NOT EXISTS (SELECT 1 FROM budget_code b WHERE b.catalog_version_id = f.id AND b.code = l.budget_code)`,
+        WHERE NOT EXISTS (SELECT 1 FROM budget_code b WHERE b.catalog_version_id = f.id AND b.code = l.budget_code)`,
       [lineIds],
     );
   }

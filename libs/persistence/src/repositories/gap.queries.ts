@@ -20,61 +20,17 @@ export interface GapData {
  * Loads what the gap engine needs for a set of plans, one set-based query per table: the
  * activities with costs and locations, every line tagged to them with its stages and all its tags
  * (a line shared with another plan is split over all of them), retired-code flags, and the
- * approved or disbursed tactical-fund drawdowns.
+ * approved or disbursed tactical-fund drawdowns. Give it the DataSource's manager, not a
+ * transaction's: its reads run in parallel on separate pool connections.
  */
 export class GapQueries {
   constructor(private readonly m: EntityManager) {}
 
   async load(planIds: string[]): Promise<GapData> {
-    const activityRows: {
-      id: string;
-      code: string;
-      title: string;
-      strategy_code: number;
-      lead_agency_id: string | null;
-      lead_name: string | null;
-      costs: Record<string, string> | null;
-      locations: string[] | null;
-    }[] = await this.m.query(
-      `SELECT pa.id, pa.strategy_code || '.' || pa.seq AS code, pa.title, pa.strategy_code, pa.lead_agency_id, a.short_name AS lead_name,
-              (SELECT jsonb_object_agg(c.fiscal_year::text, c.amount::text) FROM plan_activity_cost c WHERE c.activity_id = pa.id) AS costs,
-              (SELECT array_agg(l.region_code) FROM plan_activity_location l WHERE l.activity_id = pa.id) AS locations
-         FROM plan_activity pa LEFT JOIN agency a ON a.id = pa.lead_agency_id
-        WHERE pa.plan_id = ANY($1::uuid[]) AND pa.status <> 'dropped'
-        ORDER BY pa.plan_id, pa.strategy_code, pa.seq`,
-      [planIds],
-    );
-    const lineRows: {
-      id: string;
-      source: BudgetSource;
-      fiscal_year: number;
-      agency_id: string | null;
-      village_code: string | null;
-      budget_code: string;
-      mandates: string[] | null;
-      realised: string | null;
-      stages: { stage: BudgetStage; amount: string; seq: number }[];
-      tags: { id: string; activityId: string; shareBp: number | null; fixedAmount: string | null }[];
-    }[] = await this.m.query(
-      `WITH lines AS (
-         SELECT DISTINCT t.line_id FROM allocation_tag t JOIN plan_activity pa ON pa.id = t.activity_id WHERE pa.plan_id = ANY($1::uuid[])
-       )
-       SELECT l.id, l.source, l.fiscal_year, l.agency_id, l.village_code, l.budget_code, a.mandates,
-              CASE WHEN coalesce(l.realised_q1, l.realised_q2, l.realised_q3, l.realised_q4) IS NULL THEN NULL
-                   ELSE (coalesce(l.realised_q1, 0) + coalesce(l.realised_q2, 0) + coalesce(l.realised_q3, 0) + coalesce(l.realised_q4, 0))::text END AS realised,
-              (SELECT json_agg(json_build_object('stage', s.stage, 'amount', s.amount::text, 'seq', s.id) ORDER BY s.id) FROM budget_line_stage s WHERE s.line_id = l.id) AS stages,
-              (SELECT json_agg(json_build_object('id', t.id, 'activityId', t.activity_id, 'shareBp', t.share_bp, 'fixedAmount', t.fixed_amount::text) ORDER BY t.created_at, t.id)
-                 FROM allocation_tag t WHERE t.line_id = l.id) AS tags
-         FROM budget_line l JOIN lines x ON x.line_id = l.id LEFT JOIN agency a ON a.id = l.agency_id`,
-      [planIds],
-    );
+    // Independent reads run side by side on separate pool connections (the report's latency is
+    // mostly round trips); the retired-code check needs the line ids and follows.
+    const [activityRows, lineRows, drawdownRows] = await Promise.all([this.activityRows(planIds), this.lineRows(planIds), this.drawdownRows(planIds)]);
     const retired = new Set((await new BudgetLineQueries(this.m).retired(lineRows.filter((l) => l.source === 'APBD').map((l) => l.id))).map((r) => r.line_id));
-    const drawdownRows: { activity_id: string; fiscal_year: number; amount: string; status: GapDrawdownInput['status'] }[] = await this.m.query(
-      `SELECT d.activity_id, p.fiscal_year, d.amount::text AS amount, d.status
-         FROM fund_drawdown d JOIN fund_pool p ON p.id = d.pool_id JOIN plan_activity pa ON pa.id = d.activity_id
-        WHERE pa.plan_id = ANY($1::uuid[]) AND d.status IN ('approved', 'disbursed', 'settled')`,
-      [planIds],
-    );
     return {
       activities: activityRows.map((a) => ({
         id: a.id,
@@ -101,6 +57,72 @@ export class GapQueries {
       })),
       drawdowns: drawdownRows.map((d) => ({ activityId: d.activity_id, fiscalYear: d.fiscal_year, amount: BigInt(d.amount), status: d.status })),
     };
+  }
+
+  private activityRows(planIds: string[]): Promise<
+    {
+      id: string;
+      code: string;
+      title: string;
+      strategy_code: number;
+      lead_agency_id: string | null;
+      lead_name: string | null;
+      costs: Record<string, string> | null;
+      locations: string[] | null;
+    }[]
+  > {
+    return this.m.query(
+      `SELECT pa.id, pa.strategy_code || '.' || pa.seq AS code, pa.title, pa.strategy_code, pa.lead_agency_id, a.short_name AS lead_name,
+              (SELECT jsonb_object_agg(c.fiscal_year::text, c.amount::text) FROM plan_activity_cost c WHERE c.activity_id = pa.id) AS costs,
+              (SELECT array_agg(l.region_code) FROM plan_activity_location l WHERE l.activity_id = pa.id) AS locations
+         FROM plan_activity pa LEFT JOIN agency a ON a.id = pa.lead_agency_id
+        WHERE pa.plan_id = ANY($1::uuid[]) AND pa.status <> 'dropped'
+        ORDER BY pa.plan_id, pa.strategy_code, pa.seq`,
+      [planIds],
+    );
+  }
+
+  private lineRows(planIds: string[]): Promise<
+    {
+      id: string;
+      source: BudgetSource;
+      fiscal_year: number;
+      agency_id: string | null;
+      village_code: string | null;
+      budget_code: string;
+      mandates: string[] | null;
+      realised: string | null;
+      stages: { stage: BudgetStage; amount: string; seq: number }[];
+      tags: { id: string; activityId: string; shareBp: number | null; fixedAmount: string | null }[];
+    }[]
+  > {
+    return this.m.query(
+      `WITH lines AS (
+         SELECT DISTINCT t.line_id FROM allocation_tag t JOIN plan_activity pa ON pa.id = t.activity_id WHERE pa.plan_id = ANY($1::uuid[])
+       ), stages AS (
+         SELECT s.line_id, json_agg(json_build_object('stage', s.stage, 'amount', s.amount::text, 'seq', s.id) ORDER BY s.id) AS stages
+           FROM budget_line_stage s JOIN lines x ON x.line_id = s.line_id GROUP BY s.line_id
+       ), tags AS (
+         SELECT t.line_id, json_agg(json_build_object('id', t.id, 'activityId', t.activity_id, 'shareBp', t.share_bp, 'fixedAmount', t.fixed_amount::text) ORDER BY t.created_at, t.id) AS tags
+           FROM allocation_tag t JOIN lines x ON x.line_id = t.line_id GROUP BY t.line_id
+       )
+       SELECT l.id, l.source, l.fiscal_year, l.agency_id, l.village_code, l.budget_code, a.mandates,
+              CASE WHEN coalesce(l.realised_q1, l.realised_q2, l.realised_q3, l.realised_q4) IS NULL THEN NULL
+                   ELSE (coalesce(l.realised_q1, 0) + coalesce(l.realised_q2, 0) + coalesce(l.realised_q3, 0) + coalesce(l.realised_q4, 0))::text END AS realised,
+              st.stages, tg.tags
+         FROM budget_line l JOIN lines x ON x.line_id = l.id LEFT JOIN agency a ON a.id = l.agency_id
+         LEFT JOIN stages st ON st.line_id = l.id LEFT JOIN tags tg ON tg.line_id = l.id`,
+      [planIds],
+    );
+  }
+
+  private drawdownRows(planIds: string[]): Promise<{ activity_id: string; fiscal_year: number; amount: string; status: GapDrawdownInput['status'] }[]> {
+    return this.m.query(
+      `SELECT d.activity_id, p.fiscal_year, d.amount::text AS amount, d.status
+         FROM fund_drawdown d JOIN fund_pool p ON p.id = d.pool_id JOIN plan_activity pa ON pa.id = d.activity_id
+        WHERE pa.plan_id = ANY($1::uuid[]) AND d.status IN ('approved', 'disbursed', 'settled')`,
+      [planIds],
+    );
   }
 
   /**
@@ -130,24 +152,27 @@ export class GapQueries {
     return this.m.query(
       `WITH acts AS (
          SELECT pa.id, pa.plan_id, pa.strategy_code FROM plan_activity pa WHERE pa.plan_id = ANY($1::uuid[]) AND pa.status <> 'dropped'
-       ), lines AS (
-         SELECT DISTINCT t.line_id FROM allocation_tag t JOIN acts a ON a.id = t.activity_id
+       ), tagged AS (
+         SELECT t.line_id, t.activity_id, t.share_bp FROM allocation_tag t JOIN acts a ON a.id = t.activity_id
            JOIN budget_line l ON l.id = t.line_id WHERE l.fiscal_year = $2
        ), latest AS (
-         SELECT DISTINCT ON (s.line_id) s.line_id, s.amount FROM budget_line_stage s JOIN lines x ON x.line_id = s.line_id
+         SELECT DISTINCT ON (s.line_id) s.line_id, s.amount FROM budget_line_stage s
+          WHERE s.line_id IN (SELECT line_id FROM tagged)
           ORDER BY s.line_id, s.rank DESC, s.id DESC
+       ), simple AS (
+         -- A 100 % share is alone on its line (the write path refuses anything beside it), so it
+         -- takes the whole line without the remainder arithmetic below.
+         SELECT t.activity_id, lt.amount AS part FROM tagged t JOIN latest lt ON lt.line_id = t.line_id WHERE t.share_bp = 10000
        ), tags AS (
          SELECT t.id, t.line_id, t.activity_id, t.share_bp, t.fixed_amount, lt.amount,
-                count(*) OVER w AS n,
                 coalesce(sum(t.share_bp) OVER w, 0) AS bp_total,
                 coalesce(sum(t.fixed_amount) OVER w, 0)::bigint AS fixed_total,
                 row_number() OVER (PARTITION BY t.line_id ORDER BY t.created_at, t.id) AS ord
            FROM allocation_tag t JOIN latest lt ON lt.line_id = t.line_id
+          WHERE t.line_id IN (SELECT line_id FROM tagged WHERE share_bp IS DISTINCT FROM 10000)
          WINDOW w AS (PARTITION BY t.line_id)
-       ), simple AS (
-         SELECT activity_id, amount AS part FROM tags WHERE n = 1 AND share_bp = 10000
        ), split AS (
-         SELECT *, (amount * least(bp_total, 10000)) / 10000 AS shared_total FROM tags WHERE NOT (n = 1 AND share_bp = 10000)
+         SELECT *, (amount * least(bp_total, 10000)) / 10000 AS shared_total FROM tags
        ), shares AS (
          SELECT activity_id, line_id, ord, shared_total,
                 shared_total * share_bp / bp_total AS base, shared_total * share_bp % bp_total AS rem
