@@ -59,6 +59,21 @@ describe('budget tagging journey: an OPD line via a suggestion, a village DDS li
         WHERE l.budget_code = '1.06.03.2.01.0003' AND pa.title = 'Pemulangan korban TPPO ke daerah asal'`,
     );
     expect(saved).toEqual({ stage: 'DPA', amount: '80000000', account_code: '5.1.02.01.01.0024', account_code_original: '5.1.02.01.01.024', share_bp: 10000 });
+
+    // The realised amount of the first quarter, typed with dots as people write Rupiah.
+    await line.locator('[data-testid=line-realised-edit]').click();
+    await page.fill('#realised-q1', '20.000.000');
+    await shot('2a-dinsos-realised-form');
+    await line.locator('[data-testid=line-realised-submit]').click();
+    await panel.locator('[data-testid=line-saved]').waitFor();
+    const realised = line.locator('[data-testid=line-realised]');
+    await realised.waitFor();
+    expect(await realised.textContent()).toContain('Rp 20.000.000');
+    await shot('2b-dinsos-realised');
+    const realisedRows = await t.sql<{ realised_q1: string | null; realised_q2: string | null }>(
+      `SELECT realised_q1::text AS realised_q1, realised_q2::text AS realised_q2 FROM budget_line WHERE budget_code = '1.06.03.2.01.0003'`,
+    );
+    expect(realisedRows).toEqual([{ realised_q1: '20000000', realised_q2: null }]);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=grid-row][data-code="3.1"] [data-testid=grid-cell][data-year="2026"]:not([data-status=none])').waitFor();
     await signOut(page);

@@ -35,7 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     id: 'dana-taktis', path: '/dana-taktis', label: 'nav.fundPools', description: 'home.link.fundPools',
     icon: 'wallet', roles: ['admin', 'planner', 'agency', 'member', 'viewer'],
   },
-  { id: 'kesenjangan', path: '/kesenjangan', label: 'nav.gaps', description: 'home.link.gaps', icon: 'chart', roles: ALL, soon: true },
+  { id: 'kesenjangan', path: '/kesenjangan', label: 'nav.gaps', description: 'home.link.gaps', icon: 'chart', roles: ALL },
   { id: 'wilayah', path: '/wilayah', label: 'nav.regions', description: 'home.link.regions', icon: 'map', roles: ALL },
   { id: 'kode-anggaran', path: '/kode-anggaran', label: 'nav.budgetCodes', description: 'home.link.budgetCodes', icon: 'search', roles: ALL },
   // Planners manage their region's member institutions and task force; user accounts stay admin-only.

@@ -5,7 +5,7 @@ import { roleGuard } from '../../core/auth.guard';
 import { TPipe } from '../../core/i18n';
 import { Icon } from '../../shared/icon';
 
-/** Tabs over the three admin pages; each page has its own `<h1>`. */
+/** Tabs over the admin pages (users and code catalogues for admins only); each page has its own `<h1>`. */
 @Component({
   selector: 'app-admin-layout',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TPipe, Icon],
@@ -23,6 +23,11 @@ import { Icon } from '../../shared/icon';
       <a routerLink="gugus-tugas" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-task-forces">
         <app-icon name="shield" [size]="18" />{{ 'admin.taskForces.title' | t }}
       </a>
+      @if (isAdmin) {
+        <a routerLink="katalog" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-catalogs">
+          <app-icon name="layers" [size]="18" />{{ 'admin.catalogs.title' | t }}
+        </a>
+      }
     </nav>
     <router-outlet />
   `,
@@ -67,6 +72,12 @@ export const ADMIN_ROUTES: Routes = [
         path: 'gugus-tugas',
         title: 'admin.taskForces.title',
         loadComponent: () => import('./task-forces').then((m) => m.TaskForces),
+      },
+      {
+        path: 'katalog',
+        title: 'admin.catalogs.title',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () => import('./catalogs').then((m) => m.Catalogs),
       },
     ],
   },

@@ -19,6 +19,7 @@ import type {
   ActivityView,
   AgencyView,
   AllocationView,
+  BudgetLineView,
   BudgetStage,
   GovernmentLevel,
   PlanSummary,
@@ -38,6 +39,7 @@ import { Loading } from '../../shared/loading';
 import { PLAN_STATUS_LABEL, costOf, groupDigits, isWithinRegion, parseRupiah, periodYears, sumDigits } from '../plans/plan-utils';
 import { PlansApi } from '../plans/plans.api';
 import { AllocationsApi } from './allocations.api';
+import { LineRealised, LineRealisedForm } from './line-realised';
 import { TagForm, TagSaved } from './tag-form';
 import {
   CoverLevel,
@@ -51,6 +53,7 @@ import {
   parsePercent,
   stagesFrom,
   sumAllocated,
+  sumRealised,
 } from './tag-utils';
 
 type Load<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: unknown };
@@ -81,7 +84,7 @@ interface GridCell {
 
 interface LineAction {
   tagId: string;
-  kind: 'stage' | 'share';
+  kind: 'stage' | 'share' | 'realised';
 }
 
 /**
@@ -92,7 +95,7 @@ interface LineAction {
  */
 @Component({
   selector: 'app-agency-grid',
-  imports: [TPipe, Icon, MoneyPipe, FormatDatePipe, RouterLink, EmptyState, ErrorAlert, LoadError, Loading, ConfirmDialog, TagForm],
+  imports: [TPipe, Icon, MoneyPipe, FormatDatePipe, RouterLink, EmptyState, ErrorAlert, LoadError, Loading, ConfirmDialog, TagForm, LineRealised, LineRealisedForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agency-grid.html',
   styleUrl: './agency-grid.css',
@@ -537,11 +540,12 @@ export class AgencyGrid {
     if (kind === 'stage') {
       this.lineStage.set(nextStage(l.source, l.stage));
       this.lineAmount.set(groupDigits(l.amount));
-    } else {
+    } else if (kind === 'share') {
       this.lineShare.set(l.sharePercent !== undefined && l.sharePercent !== null ? formatPercent(l.sharePercent, this.i18n.lang()) : '');
     }
     this.lineAction.set({ tagId: l.id, kind });
-    afterNextRender(() => this.host.nativeElement.ownerDocument.querySelector<HTMLElement>(kind === 'stage' ? '#line-stage' : '#line-share')?.focus(), {
+    const first = { stage: '#line-stage', share: '#line-share', realised: '#realised-q1' }[kind];
+    afterNextRender(() => this.host.nativeElement.ownerDocument.querySelector<HTMLElement>(first)?.focus(), {
       injector: this.injector,
     });
   }
@@ -623,6 +627,16 @@ export class AgencyGrid {
         // Someone changed the tag meanwhile: show the current split (the typed value stays in the input).
         if (error.code === 'CONFLICT') this.reloadActivity(l.activityId);
       },
+    });
+  }
+
+  /** The realised amounts were written (the form sent the line's version): show the line as it is now. */
+  protected onRealisedSaved(l: AllocationView, view: BudgetLineView): void {
+    this.lineAction.set(null);
+    this.reloadActivity(l.activityId);
+    this.notice.set({
+      kind: 'line',
+      text: this.i18n.t('allocations.realised.saved', { code: l.budgetCode ?? '', total: formatMoney(sumRealised(view.realised)) }),
     });
   }
 

@@ -19,6 +19,15 @@ import type {
 import { Observable } from 'rxjs';
 import { Api, seg } from '../../core/api';
 
+/** PATCH /api/budget-lines/:id/realised: the line's `version`, money as digit strings, `null` clears a quarter. */
+export interface RealisedRequest {
+  version: number;
+  q1?: string | null;
+  q2?: string | null;
+  q3?: string | null;
+  q4?: string | null;
+}
+
 /** The allocation endpoints (API-CONTRACT.md "Allocations" and the routes around it). */
 @Injectable({ providedIn: 'root' })
 export class AllocationsApi {
@@ -66,6 +75,11 @@ export class AllocationsApi {
 
   recordStage(lineId: string, stage: BudgetStage, amount: string): Observable<BudgetLineView> {
     return this.api.post<BudgetLineView>(`/budget-lines/${seg(lineId)}/stages`, { stage, amount });
+  }
+
+  /** Realised amounts per quarter of the line (`null` clears a quarter); 409 when `version` is stale. */
+  setRealised(lineId: string, body: RealisedRequest): Observable<BudgetLineView> {
+    return this.api.patch<BudgetLineView>(`/budget-lines/${seg(lineId)}/realised`, body);
   }
 
   tagLine(lineId: string, body: TagRequest): Observable<{ id: string }> {

@@ -94,3 +94,33 @@ export function sumAllocated(items: readonly AllocationView[]): string {
   for (const a of items) if (/^\d+$/.test(a.allocated ?? '')) total += BigInt(a.allocated);
   return total.toString();
 }
+
+/** The quarters of a line's realisation (`realised.q1` … `q4`, paths `q1` … `q4` of PATCH …/realised). */
+export const REALISED_QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
+export type RealisedQuarter = (typeof REALISED_QUARTERS)[number];
+export type RealisedAmounts = Partial<Record<RealisedQuarter, string | null>>;
+
+export const QUARTER_LABEL: Record<RealisedQuarter, TKey> = {
+  q1: 'allocations.realised.q1',
+  q2: 'allocations.realised.q2',
+  q3: 'allocations.realised.q3',
+  q4: 'allocations.realised.q4',
+};
+
+/** Sum of the realised quarters, in BigInt (empty or cleared quarters count as nothing). */
+export function sumRealised(realised: RealisedAmounts | null | undefined): string {
+  let total = 0n;
+  for (const q of REALISED_QUARTERS) {
+    const v = realised?.[q];
+    if (v && /^\d+$/.test(v)) total += BigInt(v);
+  }
+  return total.toString();
+}
+
+/** `part` as a percent of `whole` with at most one decimal (`25`, `33.3`); null when `whole` is 0. */
+export function percentOf(part: string, whole: string): number | null {
+  if (!/^\d+$/.test(part) || !/^\d+$/.test(whole) || BigInt(whole) === 0n) return null;
+  const w = BigInt(whole);
+  const tenths = (BigInt(part) * 1000n + w / 2n) / w;
+  return Number(tenths) / 10;
+}

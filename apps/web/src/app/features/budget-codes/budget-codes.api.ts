@@ -39,4 +39,10 @@ export class BudgetCodesApi {
     );
     return this.catalogs$;
   }
+
+  /** Reads the versions again (after an import) and keeps the fresh list for the visit. */
+  refreshCatalogs(): Observable<CatalogVersionView[]> {
+    this.catalogs$ = undefined;
+    return this.catalogs();
+  }
 }

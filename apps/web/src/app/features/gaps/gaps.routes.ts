@@ -1,11 +1,10 @@
 import { Routes } from '@angular/router';
 
-/** Placeholder until this feature lands: the page says so plainly. */
+/** `/kesenjangan?rencana=<planId>&tahun=<year>`: the gap dashboard of a plan (filters in the query too). */
 export const GAP_ROUTES: Routes = [
   {
     path: '',
-    title: 'nav.gaps',
-    loadComponent: () => import('../../shared/coming-soon').then((m) => m.ComingSoon),
-    data: { heading: 'gaps.title', text: 'gaps.lead', icon: 'chart' },
+    title: 'gaps.title',
+    loadComponent: () => import('./gap-dashboard').then((m) => m.GapDashboard),
   },
 ];
