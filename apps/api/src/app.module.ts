@@ -11,6 +11,7 @@ import { FundPoolsService } from './fund-pools/fund-pools.service';
 import { GapsController } from './gaps/gaps.controller';
 import { GapsService } from './gaps/gaps.service';
 import { PlanningCalendarController, PlanningCalendarService } from './gaps/planning-calendar';
+import { RadExportController, RadExportService } from './exports/rad-export';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -65,6 +66,7 @@ export class AppModule {
         FundPoolsController,
         GapsController,
         PlanningCalendarController,
+        RadExportController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -85,6 +87,7 @@ export class AppModule {
         FundPoolsService,
         GapsService,
         PlanningCalendarService,
+        RadExportService,
       ],
     };
   }

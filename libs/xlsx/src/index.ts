@@ -3,3 +3,4 @@ export * from './table-reader';
 export * from './sipd-nomenclature';
 export * from './pool-statement';
 export * from './gap-workbook';
+export * from './rad-matrix';
