@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The tactical fund as the issue describes it: Dinas Sosial requests a drawdown for a
- * repatriation activity, DP3A (the holder) approves it, and the balance cards update.
+ * repatriation activity, DP3A (the holder) approves it, and the balance cards update; then DP3A
+ * lowers the pool's limit per request in the rules dialog.
  */
 describe('tactical fund journey: request, approve, the balance cards update', () => {
   let t: TestApp;
@@ -74,6 +75,20 @@ describe('tactical fund journey: request, approve, the balance cards update', ()
       `SELECT committed::text, (received - committed - disbursed)::text AS available FROM fund_pool WHERE name = 'Dana Taktis PP-TPPO Kabupaten Kupang'`,
     );
     expect(pool).toEqual({ committed: '30000000', available: '220000000' });
+
+    // The holder lowers the limit per request in the rules dialog; the rules summary follows.
+    await page.click('[data-testid=pool-rules-edit]');
+    await page.locator('#rules-max').waitFor();
+    await page.fill('#rules-max', '75.000.000');
+    await shot('4-holder-rules');
+    await page.click('[data-testid=rules-save]');
+    await page.locator('[data-testid=rules-saved]').waitFor();
+    await page.locator('[data-testid=rule-max] dd', { hasText: 'Rp 75.000.000' }).waitFor();
+    expect((await page.locator('[data-testid=rule-max] dd').textContent())?.trim()).toBe('Rp 75.000.000');
+    const [rules] = await t.sql<{ max_per_drawdown: string }>(
+      `SELECT max_per_drawdown::text FROM fund_pool WHERE name = 'Dana Taktis PP-TPPO Kabupaten Kupang'`,
+    );
+    expect(rules.max_per_drawdown).toBe('75000000');
     await signOut(page);
   });
 });

@@ -12,6 +12,7 @@ import { GapsController } from './gaps/gaps.controller';
 import { GapsService } from './gaps/gaps.service';
 import { PlanningCalendarController, PlanningCalendarService } from './gaps/planning-calendar';
 import { RadExportController, RadExportService } from './exports/rad-export';
+import { RadImportController, RadImportService } from './exports/rad-import';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -67,6 +68,7 @@ export class AppModule {
         GapsController,
         PlanningCalendarController,
         RadExportController,
+        RadImportController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -88,6 +90,7 @@ export class AppModule {
         GapsService,
         PlanningCalendarService,
         RadExportService,
+        RadImportService,
       ],
     };
   }

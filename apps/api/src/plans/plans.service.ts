@@ -37,10 +37,11 @@ export class PlansService {
     return new PlanQueries(this.dataSource.manager).listPlans(filter);
   }
 
-  async create(actor: UserView, dto: CreatePlanDto): Promise<{ id: string; status: PlanStatus; version: number }> {
+  /** Creates a draft plan; `within` runs it in the caller's transaction (the RAD matrix import). */
+  async create(actor: UserView, dto: CreatePlanDto, within?: EntityManager): Promise<{ id: string; status: PlanStatus; version: number }> {
     assertPlanner(actor, dto);
     assertValidPeriod(dto);
-    return this.dataSource.transaction(async (m) => {
+    const work = async (m: EntityManager) => {
       if (!(await m.exists(RegionEntity, { where: { code: dto.regionCode } }))) throw DomainError.invalidField('regionCode', 'wilayah tidak ditemukan');
       const taskForce = await m.findOne(TaskForceEntity, { where: { regionCode: dto.regionCode } });
       const plan = m.create(ActionPlanEntity, {
@@ -55,7 +56,8 @@ export class PlansService {
       await m.save(plan);
       await recordAudit(m, { actorId: actor.id, entity: 'action_plan', entityId: plan.id, action: 'create', newValue: dto });
       return { id: plan.id, status: plan.status, version: plan.version };
-    });
+    };
+    return within ? work(within) : this.dataSource.transaction(work);
   }
 
   async get(actor: UserView, id: string): Promise<PlanView> {

@@ -5,7 +5,7 @@ import { roleGuard } from '../../core/auth.guard';
 import { TPipe } from '../../core/i18n';
 import { Icon } from '../../shared/icon';
 
-/** Tabs over the admin pages (users and code catalogues for admins only); each page has its own `<h1>`. */
+/** Tabs over the admin pages (users, code catalogues and the planning calendar for admins only); each page has its own `<h1>`. */
 @Component({
   selector: 'app-admin-layout',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TPipe, Icon],
@@ -26,6 +26,9 @@ import { Icon } from '../../shared/icon';
       @if (isAdmin) {
         <a routerLink="katalog" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-catalogs">
           <app-icon name="layers" [size]="18" />{{ 'admin.catalogs.title' | t }}
+        </a>
+        <a routerLink="kalender" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="admin-tab-calendar">
+          <app-icon name="clock" [size]="18" />{{ 'admin.calendar.title' | t }}
         </a>
       }
     </nav>
@@ -78,6 +81,12 @@ export const ADMIN_ROUTES: Routes = [
         title: 'admin.catalogs.title',
         canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('./catalogs').then((m) => m.Catalogs),
+      },
+      {
+        path: 'kalender',
+        title: 'admin.calendar.title',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () => import('./planning-calendar').then((m) => m.PlanningCalendar),
       },
     ],
   },

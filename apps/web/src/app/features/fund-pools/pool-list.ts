@@ -5,7 +5,7 @@ import { POOL_APPROVERS, type AgencyView, type FundPoolSummary, type PoolApprove
 import { Observable, catchError, concat, map, of, switchMap } from 'rxjs';
 import { ApiError } from '../../core/api-error';
 import { AuthStore } from '../../core/auth.store';
-import { MoneyPipe, formatMoney } from '../../core/format';
+import { MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { DataTable, TableColumn, num } from '../../shared/data-table';
 import { EmptyState } from '../../shared/empty-state';
@@ -16,7 +16,7 @@ import { Loading } from '../../shared/loading';
 import { RegionPicker } from '../../shared/region-picker';
 import { RegionsApi } from '../regions/regions.api';
 import { FundPoolsApi } from './fund-pools.api';
-import { APPROVER_LABEL, parseAmount, parsePercent } from './pool-utils';
+import { APPROVER_LABEL, RULE_FIELD_LABEL, maxPreview, maxToSend, parsePercent, ruleProblems } from './pool-utils';
 
 type ListState =
   | { status: 'loading'; previous: FundPoolSummary[] | null }
@@ -41,10 +41,7 @@ const FIELD_LABEL: Record<string, TKey> = {
   name: 'fundPools.form.name',
   holderAgencyId: 'fundPools.form.holder',
   fiscalYear: 'fundPools.form.year',
-  maxPerDrawdown: 'fundPools.form.max',
-  reservePercent: 'fundPools.form.reserve',
-  eligibleStrategies: 'fundPools.form.strategies',
-  approver: 'fundPools.form.approver',
+  ...RULE_FIELD_LABEL,
 };
 
 /** `/dana-taktis`: the tactical funds by fiscal year; planners, admins and agencies start a new one here. */
@@ -119,16 +116,14 @@ export class PoolList {
     const own = this.auth.role() === 'agency' ? this.auth.user()?.agencyId : null;
     return own ? s.items.filter((a) => a.id === own) : s.items;
   });
-  protected readonly maxDigits = computed(() => (this.max().trim() ? parseAmount(this.max()) : null));
+  protected readonly maxDigits = computed(() => maxToSend(this.max()));
   protected readonly problems = computed<Partial<Record<Field, TKey>>>(() => {
-    const p: Partial<Record<Field, TKey>> = {};
+    const p: Partial<Record<Field, TKey>> = ruleProblems({ max: this.max(), reserve: this.reserve() });
     if (!this.region()) p.regionCode = 'fundPools.form.regionMissing';
     if (!this.name().trim()) p.name = 'form.required';
     if (!this.holder()) p.holderAgencyId = 'form.required';
     const year = Number(this.fiscalYear());
     if (!/^\d{4}$/.test(this.fiscalYear().trim()) || year < 2000 || year > 2100) p.fiscalYear = 'fundPools.form.yearInvalid';
-    if (this.max().trim() && !this.maxDigits()) p.maxPerDrawdown = 'fundPools.form.amountInvalid';
-    if (parsePercent(this.reserve()) === null) p.reservePercent = 'fundPools.form.percentInvalid';
     return p;
   });
 
@@ -210,8 +205,7 @@ export class PoolList {
   }
 
   protected maxHint(): string {
-    const digits = this.maxDigits();
-    return digits ? formatMoney(digits) : this.i18n.t('fundPools.form.max.hint');
+    return maxPreview(this.max()) ?? this.i18n.t('fundPools.form.max.hint');
   }
 
   protected openCreate(): void {

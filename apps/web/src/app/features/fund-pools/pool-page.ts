@@ -12,6 +12,7 @@ import { DrawdownForm } from './drawdown-form';
 import { DrawdownQueue } from './drawdown-queue';
 import { FundPoolsApi, saveBlob } from './fund-pools.api';
 import { PoolLedger } from './pool-ledger';
+import { PoolRulesDialog } from './pool-rules-dialog';
 import { PoolStore } from './pool-store';
 import { PoolTotalsTab } from './pool-totals';
 import { APPROVER_LABEL, BALANCE_CARDS, formatPercent, statementFileName } from './pool-utils';
@@ -37,7 +38,7 @@ const TABS: readonly { id: PoolTab; label: TKey }[] = [
 /** `/dana-taktis/:id`: the pool's balances and rules, the request form, and the tabs requests, ledger, totals. */
 @Component({
   selector: 'app-pool-page',
-  imports: [RouterLink, TPipe, Icon, ErrorAlert, MoneyPipe, EmptyState, LoadError, Loading, DrawdownForm, DrawdownQueue, PoolLedger, PoolTotalsTab],
+  imports: [RouterLink, TPipe, Icon, ErrorAlert, MoneyPipe, EmptyState, LoadError, Loading, DrawdownForm, DrawdownQueue, PoolLedger, PoolRulesDialog, PoolTotalsTab],
   providers: [PoolStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pool-page.html',

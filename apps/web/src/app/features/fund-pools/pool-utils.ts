@@ -1,7 +1,7 @@
 import type { DrawdownStatus, LedgerEntryView, LedgerKind, PoolApprover, PoolBalances, PoolSourceType } from '@sinergi/contracts';
 import { ApiError } from '../../core/api-error';
 import { describeError } from '../../core/error-messages';
-import { formatMoney } from '../../core/format';
+import { formatCount, formatMoney } from '../../core/format';
 import type { Lang, TKey } from '../../core/i18n';
 
 /* Labels and small rules shared by the tactical fund screens. The server decides; these only shape what is offered. */
@@ -93,6 +93,49 @@ export function parsePercent(text: string): number | null {
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned)) return null;
   const value = Number(cleaned);
   return value <= 100 ? value : null;
+}
+
+/** The rules typed as text, in the create form and the rules dialog. */
+export interface RuleText {
+  /** Rupiah with or without dots; empty for no limit. */
+  max: string;
+  /** Percent with a comma or a point; empty for 0. */
+  reserve: string;
+}
+
+export type RuleTextField = 'maxPerDrawdown' | 'reservePercent';
+
+/** What is wrong with the typed rules, per API field (the message key); empty when they can be sent. */
+export function ruleProblems(rules: RuleText): Partial<Record<RuleTextField, TKey>> {
+  const p: Partial<Record<RuleTextField, TKey>> = {};
+  if (rules.max.trim() && !parseAmount(rules.max)) p.maxPerDrawdown = 'fundPools.form.amountInvalid';
+  if (parsePercent(rules.reserve) === null) p.reservePercent = 'fundPools.form.percentInvalid';
+  return p;
+}
+
+/** The limit to send: its digits, or null for no limit (an empty field). Check {@link ruleProblems} first. */
+export function maxToSend(max: string): string | null {
+  return max.trim() ? parseAmount(max) : null;
+}
+
+/** The rules' API fields named for people (the error list of a rejected save). */
+export const RULE_FIELD_LABEL: Record<string, TKey> = {
+  maxPerDrawdown: 'fundPools.form.max',
+  reservePercent: 'fundPools.form.reserve',
+  eligibleStrategies: 'fundPools.form.strategies',
+  approver: 'fundPools.form.approver',
+};
+
+/** Under the limit field: the amount as read (`Rp 75.000.000`), or null while empty or not an amount. */
+export function maxPreview(max: string): string | null {
+  const digits = maxToSend(max);
+  return digits ? formatMoney(digits) : null;
+}
+
+/** A saved rule back into its field: `75000000` → `75.000.000`, `12.5` → `12,5` in Indonesian. */
+export function ruleText(rules: { maxPerDrawdown?: string; reservePercent: number }, lang: Lang): RuleText {
+  const reserve = rules.reservePercent ? String(rules.reservePercent) : '';
+  return { max: rules.maxPerDrawdown ? formatCount(rules.maxPerDrawdown) : '', reserve: lang === 'id' ? reserve.replace('.', ',') : reserve };
 }
 
 export function formatPercent(value: number, lang: Lang): string {
