@@ -13,6 +13,7 @@ import { GapsService } from './gaps/gaps.service';
 import { PlanningCalendarController, PlanningCalendarService } from './gaps/planning-calendar';
 import { RadExportController, RadExportService } from './exports/rad-export';
 import { RadImportController, RadImportService } from './exports/rad-import';
+import { AllocationSheetController, AllocationSheetService } from './exports/allocation-sheet';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         PlanningCalendarController,
         RadExportController,
         RadImportController,
+        AllocationSheetController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -91,6 +93,7 @@ export class AppModule {
         PlanningCalendarService,
         RadExportService,
         RadImportService,
+        AllocationSheetService,
       ],
     };
   }

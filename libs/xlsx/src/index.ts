@@ -6,3 +6,4 @@ export * from './gap-workbook';
 export * from './rad-matrix';
 export * from './rad-matrix-reader';
 export * from './siskeudes';
+export * from './allocation-sheet';

@@ -1,0 +1,209 @@
+import { Body, Controller, Get, HttpCode, Injectable, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { APBD_STAGES, type FieldError, type ImportError, type UserView } from '@sinergi/contracts';
+import { canWriteForAgency, DomainError, governmentLevelOfRegion, latestStage, lineKey, parseLineInput } from '@sinergi/domain';
+import { AgencyEntity, BudgetLineEntity, BudgetLineStageEntity } from '@sinergi/persistence';
+import { readAllocationSheet, UnreadableFileError, writeAllocationSheet, type ParsedAllocationRow } from '@sinergi/xlsx';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import type { Response } from 'express';
+import { PassThrough } from 'node:stream';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AllocationsService } from '../allocations/allocations.service';
+import { loadLineViews } from '../allocations/line-views';
+import { Authenticated, CurrentUser, Roles } from '../common/access.decorators';
+import { UPLOAD_LIMITS } from '../common/uploads';
+import { uuidPipe } from '../common/uuid.pipe';
+import { PlansService } from '../plans/plans.service';
+
+export class AllocationSheetQueryDto {
+  @ApiPropertyOptional({ description: "Default: the user's own agency" })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+}
+
+export class AllocationImportDto extends AllocationSheetQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}
+
+export interface AllocationImportResult {
+  valid: boolean;
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+}
+
+/** Thrown inside the transaction to roll a dry run (or a file with errors) back. */
+class Rollback extends Error {
+  constructor(readonly result: AllocationImportResult) {
+    super('rollback');
+  }
+}
+
+/** Which sheet column a field of the allocation body comes from, to name it in an error. */
+const FIELD_COLUMN: Record<string, keyof ParsedAllocationRow['column']> = {
+  budgetCode: 'budgetCode',
+  accountCode: 'accountCode',
+  stage: 'stage',
+  amount: 'amount',
+  fiscalYear: 'year',
+  sharePercent: 'share',
+  taggedAmount: 'amount',
+};
+
+/**
+ * The allocation sheet round trip (API-CONTRACT.md "Excel"): an OPD downloads its activities × years
+ * with drop-downs, fills in its lines, and uploads it back. Every row goes through the same
+ * allocation service as a tag made on screen, inside one transaction: any row error, or a dry run,
+ * rolls everything back.
+ */
+@Injectable()
+export class AllocationSheetService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+    private readonly allocations: AllocationsService,
+  ) {}
+
+  async template(actor: UserView, planId: string, agencyId: string | undefined, out: Response): Promise<void> {
+    const plan = await this.plans.get(actor, planId);
+    const agency = await this.agency(agencyId ?? actor.agencyId);
+    const m = this.dataSource.manager;
+    const lines = await loadLineViews(m, { planId, agencyId: agency.id });
+    const codes: { code: string; name: string }[] = await m.query(
+      `SELECT b.code, b.name FROM budget_code b JOIN catalog_version v ON v.id = b.catalog_version_id AND v.kind = 'APBD_NOMENCLATURE' AND v.current
+        WHERE b.level = 'sub_kegiatan' AND b.government_level = $2 AND (b.bidang_urusan = ANY($1::text[]) OR b.bidang_urusan = 'X.XX')
+        ORDER BY b.code`,
+      [agency.mandates, governmentLevelOfRegion(agency.regionCode)],
+    );
+    const rows = plan.strategies.flatMap((s) =>
+      s.activities
+        .filter((a) => a.leadAgencyId === agency.id || a.supportingAgencyIds.includes(agency.id))
+        .flatMap((a) => {
+          const out = [];
+          for (let year = plan.startYear; year <= plan.endYear; year++) {
+            const base = { activityCode: a.code, activity: a.title, year, need: a.costs[String(year)] ?? '0' };
+            const own = lines.filter((l) => l.fiscalYear === year && l.tags.some((t) => t.activityId === a.id));
+            if (!own.length) out.push(base);
+            for (const l of own) {
+              const tag = l.tags.find((t) => t.activityId === a.id);
+              out.push({ ...base, budgetCode: l.budgetCode, accountCode: l.accountCode, stage: l.stage, amount: l.amount, sharePercent: tag?.sharePercent });
+            }
+          }
+          return out;
+        }),
+    );
+    out.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    out.setHeader('Content-Disposition', `attachment; filename="alokasi-${(agency.shortName || 'instansi').replace(/[^A-Za-z0-9-]+/g, '-')}.xlsx"`);
+    const stream = new PassThrough();
+    stream.pipe(out);
+    await writeAllocationSheet({ planTitle: plan.title, agencyId: agency.id, agencyName: agency.name, rows, codes, stages: APBD_STAGES }, stream);
+    stream.end();
+  }
+
+  async import(actor: UserView, planId: string, bytes: Buffer, dto: AllocationImportDto): Promise<AllocationImportResult> {
+    const plan = await this.plans.get(actor, planId);
+    let parsed: Awaited<ReturnType<typeof readAllocationSheet>>;
+    try {
+      parsed = await readAllocationSheet(bytes);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw new DomainError('IMPORT_INVALID', error.message, []);
+      throw error;
+    }
+    if (parsed.errors.length && !parsed.rows.length) throw new DomainError('IMPORT_INVALID', parsed.errors[0].message, parsed.errors);
+    const agency = await this.agency(dto.agencyId ?? parsed.agencyId ?? actor.agencyId);
+    if (!canWriteForAgency(actor, agency)) throw DomainError.forbidden(`Anda hanya dapat mengunggah anggaran instansi Anda sendiri, bukan ${agency.shortName || agency.name}`);
+    const activityByCode = new Map(plan.strategies.flatMap((s) => s.activities.map((a) => [a.code, a.id] as const)));
+    const dryRun = dto.dryRun === 'true';
+    const errors: ImportError[] = [...parsed.errors];
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const fail = (r: ParsedAllocationRow, field: string | undefined, message: string) =>
+      errors.push({ sheet: 'Alokasi', row: r.row, column: field ? r.column[FIELD_COLUMN[field] ?? 'budgetCode'] ?? '' : '', message });
+    try {
+      await this.dataSource.transaction(async (m) => {
+        for (const r of parsed.rows) {
+          const activityId = activityByCode.get(r.activityCode);
+          if (!activityId) {
+            errors.push({ sheet: 'Alokasi', row: r.row, column: r.column.activityCode, message: `kegiatan "${r.activityCode}" tidak ada di rencana ini` });
+            continue;
+          }
+          const body = { source: 'APBD', agencyId: agency.id, fiscalYear: r.year, budgetCode: r.budgetCode, accountCode: r.accountCode, stage: r.stage, amount: r.amount, sharePercent: r.sharePercent };
+          try {
+            const status = await this.classify(m, body, activityId);
+            await this.allocations.allocate(actor, activityId, body, m);
+            counts[status]++;
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            const detail = Array.isArray(error.details) ? (error.details[0] as FieldError | undefined) : (error.details as { path?: string } | undefined);
+            const path = detail && 'path' in detail ? detail.path : undefined;
+            fail(r, path, detail && 'message' in detail && error.code === 'VALIDATION_FAILED' ? `${path}: ${detail.message}` : error.message);
+          }
+        }
+        const result = { valid: errors.length === 0, dryRun, ...counts, errors };
+        if (errors.length || dryRun) throw new Rollback(result);
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+      if (!error.result.valid) throw new DomainError('IMPORT_INVALID', `${errors.length} baris bermasalah; tidak ada yang disimpan`, errors.slice(0, 500));
+      return error.result;
+    }
+    return { valid: true, dryRun, ...counts, errors: [] };
+  }
+
+  /** Whether a row creates a line, changes one (a new stage, amount or tag), or repeats what is there. */
+  private async classify(m: EntityManager, body: Record<string, unknown>, activityId: string): Promise<'created' | 'updated' | 'unchanged'> {
+    const input = parseLineInput(body);
+    const line = await m.findOne(BudgetLineEntity, { where: { lineKey: lineKey(input) } });
+    if (!line) return 'created';
+    const stages = await m.find(BudgetLineStageEntity, { where: { lineId: line.id } });
+    const latest = latestStage(line.source, stages.map((s) => ({ stage: s.stage, amount: s.amount, seq: Number(s.id) })));
+    const tagged: unknown[] = await m.query('SELECT 1 FROM allocation_tag WHERE line_id = $1 AND activity_id = $2', [line.id, activityId]);
+    return latest?.stage === input.stage && latest.amount === input.amount && tagged.length && body.sharePercent === undefined ? 'unchanged' : 'updated';
+  }
+
+  private async agency(id: string | undefined): Promise<AgencyEntity> {
+    if (!id) throw DomainError.invalidField('agencyId', 'pilih instansi');
+    const agency = await this.dataSource.manager.findOne(AgencyEntity, { where: { id } });
+    if (!agency) throw DomainError.invalidField('agencyId', 'instansi tidak ditemukan');
+    return agency;
+  }
+}
+
+@ApiTags('allocations')
+@ApiBearerAuth()
+@Controller()
+export class AllocationSheetController {
+  constructor(private readonly sheets: AllocationSheetService) {}
+
+  /** An agency's activities × years with drop-downs (stage, codes within its mandate), prefilled with its lines. */
+  @Authenticated()
+  @Get('plans/:id/allocations/template.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  template(@Param('id', uuidPipe) id: string, @Query() query: AllocationSheetQueryDto, @CurrentUser() user: UserView, @Res() res: Response): Promise<void> {
+    return this.sheets.template(user, id, query.agencyId, res);
+  }
+
+  /** `{ valid, created, updated, unchanged, errors }`; any error → 422 IMPORT_INVALID and nothing written. */
+  @Roles('admin', 'planner', 'agency')
+  @Post('plans/:id/allocations/import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
+  import(
+    @Param('id', uuidPipe) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: AllocationImportDto,
+    @Query('dryRun') dryRun: string | undefined,
+    @CurrentUser() user: UserView,
+  ): Promise<AllocationImportResult> {
+    if (!file) throw DomainError.invalidField('file', 'unggah lembar alokasi (.xlsx) di kolom "file"');
+    return this.sheets.import(user, id, file.buffer, { ...body, dryRun: body.dryRun ?? (dryRun === 'true' ? 'true' : undefined) });
+  }
+}

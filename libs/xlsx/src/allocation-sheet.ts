@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import type { ImportError } from '@sinergi/contracts';
+import type { Writable } from 'node:stream';
+import { normaliseHeader } from './rad-matrix-reader';
+import { cellText, detectFormat, UnreadableFileError } from './table-reader';
+
+/**
+ * The allocation sheet an OPD fills in: its activities × fiscal years, one row per budget line,
+ * with drop-down lists for the stage and for the sub kegiatan codes within its mandate. Downloaded
+ * prefilled with the lines it already entered; uploaded back, each row becomes (or updates) a line.
+ */
+export const ALLOCATION_SHEET = 'Alokasi';
+const CODES_SHEET = 'Kode';
+const META_SHEET = 'Info';
+
+export const ALLOCATION_COLUMNS = {
+  activityCode: 'Kode Kegiatan',
+  activity: 'Kegiatan',
+  year: 'Tahun',
+  need: 'Kebutuhan',
+  budgetCode: 'Kode Sub Kegiatan',
+  accountCode: 'Kode Rekening',
+  stage: 'Tahap',
+  amount: 'Nilai',
+  share: 'Persen untuk kegiatan',
+} as const;
+type ColumnKey = keyof typeof ALLOCATION_COLUMNS;
+const ORDER: ColumnKey[] = ['activityCode', 'activity', 'year', 'need', 'budgetCode', 'accountCode', 'stage', 'amount', 'share'];
+const RUPIAH = '"Rp" #,##0';
+
+export interface AllocationSheetRow {
+  activityCode: string;
+  activity: string;
+  year: number;
+  need: string;
+  budgetCode?: string;
+  accountCode?: string;
+  stage?: string;
+  amount?: string;
+  sharePercent?: number;
+}
+
+export interface AllocationSheetInput {
+  planTitle: string;
+  agencyId: string;
+  agencyName: string;
+  rows: AllocationSheetRow[];
+  codes: { code: string; name: string }[];
+  stages: readonly string[];
+}
+
+const letter = (key: ColumnKey) => String.fromCharCode(65 + ORDER.indexOf(key));
+
+/** Writes the sheet (streamed). Drop-downs point at a hidden code list so the list can be long. */
+export async function writeAllocationSheet(input: AllocationSheetInput, out: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Sinergi';
+  const ws = wb.addWorksheet(ALLOCATION_SHEET, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  ws.columns = ORDER.map((k) => ({ header: ALLOCATION_COLUMNS[k], width: k === 'activity' ? 48 : k === 'budgetCode' || k === 'accountCode' ? 22 : 16 }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  const codeList = `${CODES_SHEET}!$A$2:$A$${Math.max(2, input.codes.length + 1)}`;
+  input.rows.forEach((r, i) => {
+    const row = ws.addRow([r.activityCode, r.activity, r.year, Number(r.need), r.budgetCode ?? '', r.accountCode ?? '', r.stage ?? '', r.amount ? Number(r.amount) : null, r.sharePercent ?? null]);
+    row.getCell(ORDER.indexOf('need') + 1).numFmt = RUPIAH;
+    row.getCell(ORDER.indexOf('amount') + 1).numFmt = RUPIAH;
+    const n = i + 2;
+    ws.getCell(`${letter('stage')}${n}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${input.stages.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Tahap',
+      error: `Pilih salah satu: ${input.stages.join(', ')}`,
+    };
+    ws.getCell(`${letter('budgetCode')}${n}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [codeList],
+      showErrorMessage: false, // a code outside the mandate is allowed (and flagged), so only a hint
+    };
+    row.commit();
+  });
+  ws.commit();
+
+  const codes = wb.addWorksheet(CODES_SHEET, { state: 'hidden' });
+  codes.columns = [
+    { header: 'Kode', width: 22 },
+    { header: 'Nama', width: 80 },
+  ];
+  for (const c of input.codes) codes.addRow([c.code, c.name]).commit();
+  codes.commit();
+
+  const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  meta.addRow(['Rencana aksi', input.planTitle]).commit();
+  meta.addRow(['Instansi', input.agencyName]).commit();
+  meta.addRow(['agencyId', input.agencyId]).commit();
+  meta.commit();
+  await wb.commit();
+}
+
+export interface ParsedAllocationRow {
+  row: number;
+  activityCode: string;
+  year: number;
+  budgetCode: string;
+  accountCode?: string;
+  stage: string;
+  amount: string;
+  sharePercent?: number;
+  column: Record<ColumnKey, string>;
+}
+
+/**
+ * Reads an uploaded allocation sheet: rows with a sub kegiatan code or an amount are lines; rows
+ * with neither are left alone. Problems of shape (a missing column, a year that is not a number)
+ * are ImportErrors with sheet, row and column; the meaning is checked by the API.
+ */
+export async function readAllocationSheet(bytes: Buffer): Promise<{ agencyId?: string; rows: ParsedAllocationRow[]; errors: ImportError[] }> {
+  if (detectFormat(bytes) !== 'xlsx') return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: 'Berkas bukan xlsx: unggah lembar alokasi yang diunduh dari Sinergi' }] };
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs types ask for an ArrayBuffer; at run time it reads a Node Buffer.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UnreadableFileError(`Berkas xlsx rusak atau tidak dapat dibaca (${(error as Error).message.slice(0, 120)})`);
+  }
+  const ws = wb.getWorksheet(ALLOCATION_SHEET);
+  if (!ws) return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: `Lembar "${ALLOCATION_SHEET}" tidak ada: unggah lembar alokasi yang diunduh dari Sinergi` }] };
+  let agencyId: string | undefined;
+  wb.getWorksheet(META_SHEET)?.eachRow((r) => {
+    if (cellText(r.getCell(1).value) === 'agencyId') agencyId = cellText(r.getCell(2).value).trim() || undefined;
+  });
+  const errors: ImportError[] = [];
+  const columns = new Map<ColumnKey, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const key = ORDER.find((k) => normaliseHeader(ALLOCATION_COLUMNS[k]) === normaliseHeader(cellText(cell.value)));
+    if (key) columns.set(key, col);
+  });
+  for (const key of ['activityCode', 'year', 'budgetCode', 'stage', 'amount'] as ColumnKey[]) {
+    if (!columns.has(key)) errors.push({ sheet: ALLOCATION_SHEET, row: 1, column: '', message: `kolom "${ALLOCATION_COLUMNS[key]}" tidak ada` });
+  }
+  if (errors.length) return { agencyId, rows: [], errors };
+  const columnOf = Object.fromEntries(ORDER.map((k) => [k, columns.has(k) ? String.fromCharCode(64 + columns.get(k)!) : ''])) as Record<ColumnKey, string>;
+  const rows: ParsedAllocationRow[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const get = (k: ColumnKey) => (columns.has(k) ? cellText(ws.getCell(r, columns.get(k)!).value).trim() : '');
+    const raw = ws.getCell(r, columns.get('amount')!).value;
+    const budgetCode = get('budgetCode');
+    const amountText = typeof raw === 'number' ? String(raw) : get('amount').replace(/^rp\.?\s*/i, '').replace(/\./g, '');
+    if (!budgetCode && !amountText) continue;
+    const year = Number(get('year'));
+    if (!Number.isInteger(year)) errors.push({ sheet: ALLOCATION_SHEET, row: r, column: columnOf.year, message: 'tahun harus angka, contoh 2026' });
+    const share = get('share');
+    rows.push({
+      row: r,
+      activityCode: get('activityCode'),
+      year,
+      budgetCode,
+      accountCode: get('accountCode') || undefined,
+      stage: get('stage').toUpperCase(),
+      amount: amountText,
+      sharePercent: share ? Number(share.replace(',', '.').replace('%', '')) : undefined,
+      column: columnOf,
+    });
+  }
+  return { agencyId, rows, errors };
+}
