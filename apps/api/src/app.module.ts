@@ -6,6 +6,7 @@ import { dataSourceOptions, ENTITIES } from '@sinergi/persistence';
 import { AllocationsController } from './allocations/allocations.controller';
 import { AllocationsService } from './allocations/allocations.service';
 import { VillageAndCoverageService } from './allocations/village-and-coverage.service';
+import { SiskeudesImportService } from './allocations/siskeudes-import.service';
 import { FundPoolsController } from './fund-pools/fund-pools.controller';
 import { FundPoolsService } from './fund-pools/fund-pools.service';
 import { GapsController } from './gaps/gaps.controller';
@@ -88,6 +89,7 @@ export class AppModule {
         RoundsService,
         AllocationsService,
         VillageAndCoverageService,
+        SiskeudesImportService,
         FundPoolsService,
         GapsService,
         PlanningCalendarService,

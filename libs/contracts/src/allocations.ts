@@ -124,6 +124,51 @@ export interface VillageApbdesLine {
   untagged: string;
 }
 
+/**
+ * POST /api/villages/:code/apbdes/import: a Siskeudes export. One line per kegiatan and fund
+ * source; `stage` and `amount` are what will count (APBDES_P after a revision), `stages` what the
+ * file holds. `created`/`updated`/`unchanged` count lines: unchanged when the line's counting stage
+ * and amount already match, updated when a new stage or amount is recorded.
+ */
+export type ApbdesImportStatus = 'created' | 'updated' | 'unchanged';
+
+export interface ApbdesImportLine {
+  /** After a commit (and for lines that already existed): the budget line, to tag it. */
+  lineId?: string;
+  budgetCode: string;
+  budgetCodeName?: string;
+  fundSource: VillageFundSource;
+  stage: BudgetStage;
+  amount: string;
+  stages: { stage: BudgetStage; amount: string }[];
+  /** For an updated line: what counted before. */
+  previous?: { stage: BudgetStage; amount: string };
+  status: ApbdesImportStatus;
+}
+
+/** A plan activity of the desa, its kecamatan or the plan region that an imported code could fund. */
+export interface ApbdesImportSuggestion {
+  budgetCode: string;
+  activityId: string;
+  activityCode: string;
+  activityTitle: string;
+  planId: string;
+  /** `catalog`: the code is among the activity's APBDes suggestions; `other_villages`: other desa tagged this code to it. */
+  reason: 'catalog' | 'other_villages';
+}
+
+export interface ApbdesImportResult {
+  dryRun: boolean;
+  valid: boolean;
+  fiscalYear: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  lines: ApbdesImportLine[];
+  suggestions: ApbdesImportSuggestion[];
+  errors: { sheet: string; row: number; column: string; message: string }[];
+}
+
 /** GET /api/villages/:code/activities: the plan activities that concern a desa. */
 export interface VillageActivityView {
   planId: string;

@@ -70,6 +70,7 @@ interface DirectoryEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  crc32: number;
   encrypted: boolean;
 }
 
@@ -111,6 +112,7 @@ function readDirectory(bytes: Buffer): DirectoryEntry[] {
     const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
     entries.push({
       name: rawName.toString(flags & 0x800 ? 'utf8' : 'latin1'),
+      crc32: bytes.readUInt32LE(p + 16),
       compressedSize: bytes.readUInt32LE(p + 20),
       uncompressedSize: bytes.readUInt32LE(p + 24),
       encrypted: (flags & 1) === 1,
@@ -174,6 +176,22 @@ function inflate(file: JSZip.JSZipObject, limit: number): Promise<Buffer> {
   });
 }
 
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+function crc32(bytes: Buffer): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Access writes "ANSI" text. */
 function decodeText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -181,8 +199,23 @@ function decodeText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/** 0x80–0x9F of Windows-1252 (Node's TextDecoder may treat the label as ISO-8859-1); 0 where unassigned. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Buffer): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b)));
+  }
+  return out;
 }
 
 /** The delimiter of a CSV: the one of `,` `;` tab that occurs most in the header line (outside quotes). */
@@ -264,11 +297,13 @@ export async function readSiskeudesZip(bytes: Buffer): Promise<SiskeudesTables> 
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // Not `checkCRC32`: JSZip would inflate every entry while loading, before any limit applies.
+    // The checksum is verified below, on the entries read, after the guarded inflation.
+    zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     throw new UnreadableFileError(`Berkas zip rusak atau tidak dapat dibaca (${(error as Error).message.slice(0, 120)})`);
   }
-  const declared = new Map(directory.map((e) => [e.name, e.uncompressedSize]));
+  const declared = new Map(directory.map((e) => [e.name, e]));
   const found = new Map<SiskeudesTableName, JSZip.JSZipObject[]>();
   zip.forEach((path, file) => {
     if (file.dir) return;
@@ -284,7 +319,9 @@ export async function readSiskeudesZip(bytes: Buffer): Promise<SiskeudesTables> 
     }
     const [file] = files;
     if (!file) continue;
-    const content = await inflate(file, declared.get(file.name) ?? SISKEUDES_LIMITS.maxEntryBytes);
+    const entry = declared.get(file.name);
+    const content = await inflate(file, entry?.uncompressedSize ?? SISKEUDES_LIMITS.maxEntryBytes);
+    if (entry && crc32(content) !== entry.crc32) throw new UnreadableFileError(`Berkas ${file.name} di dalam zip rusak (checksum CRC32 tidak cocok)`);
     if (content.subarray(0, 4).equals(LOCAL_MAGIC)) {
       throw new HostileFileError(`Berkas ${file.name} di dalam zip ternyata zip lagi: zip di dalam zip tidak diterima`);
     }

@@ -171,3 +171,11 @@ export class LineQueryDto extends FiscalYearQueryDto {
   @IsUUID()
   planId?: string;
 }
+
+/** POST /api/villages/:code/apbdes/import?dryRun=true: check and show, write nothing. */
+export class ImportQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: check the file and show what would change, write nothing' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}

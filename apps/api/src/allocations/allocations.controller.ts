@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type {
   AllocationView,
+  ApbdesImportResult,
   AuditEntryView,
   BudgetLineView,
   MigrationResult,
@@ -12,12 +14,15 @@ import type {
   VillageApbdesLine,
 } from '@sinergi/contracts';
 import { DomainError } from '@sinergi/domain';
+import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { auditHistory } from '../audit/audit';
 import { Authenticated, CurrentUser, Roles } from '../common/access.decorators';
+import { UPLOAD_LIMITS } from '../common/uploads';
 import { uuidPipe } from '../common/uuid.pipe';
-import { AllocationDto, FiscalYearQueryDto, LineQueryDto, RealisedDto, StageDto, TagDto, UpdateTagDto } from './allocation.dto';
+import { AllocationDto, FiscalYearQueryDto, ImportQueryDto, LineQueryDto, RealisedDto, StageDto, TagDto, UpdateTagDto } from './allocation.dto';
 import { AllocationsService } from './allocations.service';
+import { SiskeudesImportService } from './siskeudes-import.service';
 import { VillageAndCoverageService } from './village-and-coverage.service';
 
 /** Roles that hold a budget or plan for one (scope checks per line are in the service). */
@@ -30,6 +35,7 @@ export class AllocationsController {
   constructor(
     private readonly allocations: AllocationsService,
     private readonly views: VillageAndCoverageService,
+    private readonly siskeudes: SiskeudesImportService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -112,6 +118,30 @@ export class AllocationsController {
   @Get('villages/:code/apbdes')
   villageApbdes(@Param('code') code: string, @Query() query: FiscalYearQueryDto): Promise<VillageApbdesLine[]> {
     return this.views.apbdes(code, query.fiscalYear);
+  }
+
+  /**
+   * A desa's Siskeudes export (zip of CSV tables) as its APBDes lines: 201 with what was recorded,
+   * 200 for `dryRun=true` (nothing written), or 422 IMPORT_INVALID listing every problem (table,
+   * row, column). The desa's officials and the planners above it; a kelurahan is 422 NO_APBDES.
+   */
+  @Roles('admin', 'planner', 'village')
+  @Post('villages/:code/apbdes/import')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'Siskeudes export: a .zip of CSV tables (Ta_Kegiatan, Ta_RABRinci, Ref_Sumber, Ref_Kegiatan)' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
+  async importSiskeudes(
+    @Param('code') code: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: ImportQueryDto,
+    @CurrentUser() user: UserView,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApbdesImportResult> {
+    if (!file) throw DomainError.invalidField('file', 'unggah ekspor Siskeudes (.zip berisi tabel CSV) di kolom "file"');
+    const result = await this.siskeudes.import(user, code, file.buffer, query.dryRun === 'true');
+    if (result.dryRun) res.status(200);
+    return result;
   }
 
   @Authenticated()
