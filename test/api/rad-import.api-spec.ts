@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, startTestApp, type TestApp } from '../support/test-app';
@@ -77,6 +78,29 @@ describe('RAD matrix import', () => {
     const corrupt = await upload(fixture('not-ok/rusak.xlsx'));
     expect(corrupt.status).toBe(422);
     expect(corrupt.body.message).toMatch(/rusak/);
+    expect((await t.http.get('/api/health')).status).toBe(200);
+  });
+
+  it('refuses a zip bomb disguised as a workbook before inflating it, here and in the catalogue import', async () => {
+    // 60 MB of zeros compress to a few dozen KB: a ratio no real workbook has.
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await upload(bomb);
+    expect(res.status).toBe(422);
+    expect(res.body.message).toMatch(/bom zip/);
+    const admin = await t.login('admin@demo.sinergi.id');
+    const catalog = await t.http
+      .post('/api/catalogs/import')
+      .set('Authorization', `Bearer ${admin}`)
+      .field('kind', 'APBDES_ACTIVITIES')
+      .field('label', 'bom')
+      .field('source', 'uji')
+      .attach('file', bomb, 'daftar.xlsx');
+    expect(catalog.status).toBe(422);
+    expect(catalog.body.message).toMatch(/bom zip/);
     expect((await t.http.get('/api/health')).status).toBe(200);
   });
 

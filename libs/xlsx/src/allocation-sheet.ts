@@ -3,6 +3,7 @@ import type { ImportError } from '@sinergi/contracts';
 import type { Writable } from 'node:stream';
 import { normaliseHeader } from './rad-matrix-reader';
 import { cellText, detectFormat, UnreadableFileError } from './table-reader';
+import { inspectZip, XLSX_LIMITS } from './zip-safety';
 
 /**
  * The allocation sheet an OPD fills in: its activities × fiscal years, one row per budget line,
@@ -121,6 +122,8 @@ export interface ParsedAllocationRow {
  */
 export async function readAllocationSheet(bytes: Buffer): Promise<{ agencyId?: string; rows: ParsedAllocationRow[]; errors: ImportError[] }> {
   if (detectFormat(bytes) !== 'xlsx') return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: 'Berkas bukan xlsx: unggah lembar alokasi yang diunduh dari Sinergi' }] };
+  // Judged by its directory before exceljs inflates anything (a zip bomb never reaches it).
+  inspectZip(bytes, XLSX_LIMITS, 'xlsx');
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types ask for an ArrayBuffer; at run time it reads a Node Buffer.

@@ -7,3 +7,4 @@ export * from './rad-matrix';
 export * from './rad-matrix-reader';
 export * from './siskeudes';
 export * from './allocation-sheet';
+export * from './zip-safety';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportError } from '@sinergi/contracts';
 import { cellText, detectFormat, UnreadableFileError } from './table-reader';
+import { inspectZip, XLSX_LIMITS } from './zip-safety';
 
 /**
  * Reads a region's existing RAD matrix from Excel, as planners keep it: the header row somewhere in
@@ -150,6 +151,8 @@ function findLayout(ws: ExcelJS.Worksheet): MatrixLayout | undefined {
 /** Reads the workbook; a file that is not xlsx or has no recognisable matrix is one ImportError. */
 export async function readRadMatrix(bytes: Buffer): Promise<{ read?: MatrixRead; errors: ImportError[] }> {
   if (detectFormat(bytes) !== 'xlsx') return { errors: [{ sheet: '', row: 0, column: '', message: 'Berkas bukan xlsx: unggah matriks RAD dalam format Excel (.xlsx)' }] };
+  // Judged by its directory before exceljs inflates anything (a zip bomb never reaches it).
+  inspectZip(bytes, XLSX_LIMITS, 'xlsx');
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types ask for an ArrayBuffer; at run time it reads a Node Buffer.

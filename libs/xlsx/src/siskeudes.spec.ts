@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   detectCsvDelimiter,
-  HostileFileError,
   parseSiskeudesAmount,
   readSiskeudesZip,
   SISKEUDES_LIMITS,
@@ -11,6 +10,7 @@ import {
   type SiskeudesRead,
 } from './siskeudes';
 import { UnreadableFileError } from './table-reader';
+import { HostileFileError } from './zip-safety';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/siskeudes');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));

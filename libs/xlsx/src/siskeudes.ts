@@ -3,6 +3,7 @@ import { MAX_AMOUNT, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, parseApbdesCode } from '@
 import JSZip from 'jszip';
 import { CsvError, parseCsv } from './csv';
 import { UnreadableFileError, type TableRow } from './table-reader';
+import { HostileFileError, inspectZip } from './zip-safety';
 
 /**
  * Siskeudes exports (the village finance application of BPKP and Kemendagri): a zip of CSV
@@ -11,8 +12,6 @@ import { UnreadableFileError, type TableRow } from './table-reader';
  * Ta_RABRinci into APBDes lines per kegiatan and fund source.
  */
 
-/** A zip that is built to hurt (a bomb, nesting, thousands of entries): refused before inflating. */
-export class HostileFileError extends UnreadableFileError {}
 
 export const SISKEUDES_LIMITS = {
   /** Declared uncompressed size of one entry. */
@@ -65,83 +64,6 @@ const LOCAL_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const ACCESS_MAGIC = Buffer.from('Standard Jet DB', 'latin1');
 const ACCESS_ACE_MAGIC = Buffer.from('Standard ACE DB', 'latin1');
-
-interface DirectoryEntry {
-  name: string;
-  compressedSize: number;
-  uncompressedSize: number;
-  crc32: number;
-  encrypted: boolean;
-}
-
-const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-
-/**
- * Reads the central directory straight from the bytes, so sizes, counts and names are judged
- * before anything is inflated (a zip's own directory is what every reader trusts).
- */
-function readDirectory(bytes: Buffer): DirectoryEntry[] {
-  const corrupt = (why: string) => new UnreadableFileError(`Berkas zip rusak (${why}); buat ulang zip dari ekspor Siskeudes`);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw corrupt('akhir direktori tidak ditemukan');
-  const total = bytes.readUInt16LE(eocd + 10);
-  const size = bytes.readUInt32LE(eocd + 12);
-  const offset = bytes.readUInt32LE(eocd + 16);
-  if (total === 0xffff || offset === 0xffffffff || size === 0xffffffff) {
-    throw new HostileFileError('Berkas zip berformat ZIP64 (untuk berkas raksasa) tidak diterima: ekspor Siskeudes tidak memerlukannya');
-  }
-  if (total > SISKEUDES_LIMITS.maxEntries) {
-    throw new HostileFileError(`Berkas zip berisi ${total} berkas; paling banyak ${SISKEUDES_LIMITS.maxEntries} untuk ekspor Siskeudes`);
-  }
-  if (offset + size > eocd) throw corrupt('direktori di luar berkas');
-  const entries: DirectoryEntry[] = [];
-  let p = offset;
-  for (let n = 0; n < total; n++) {
-    if (p + 46 > eocd || bytes.readUInt32LE(p) !== 0x02014b50) throw corrupt('direktori tidak utuh');
-    const flags = bytes.readUInt16LE(p + 8);
-    const nameLength = bytes.readUInt16LE(p + 28);
-    const extraLength = bytes.readUInt16LE(p + 30);
-    const commentLength = bytes.readUInt16LE(p + 32);
-    if (p + 46 + nameLength > eocd) throw corrupt('nama berkas terpotong');
-    const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
-    entries.push({
-      name: rawName.toString(flags & 0x800 ? 'utf8' : 'latin1'),
-      crc32: bytes.readUInt32LE(p + 16),
-      compressedSize: bytes.readUInt32LE(p + 20),
-      uncompressedSize: bytes.readUInt32LE(p + 24),
-      encrypted: (flags & 1) === 1,
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function checkEntries(entries: DirectoryEntry[]): void {
-  let total = 0;
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const base = e.name.split('/').pop() ?? e.name;
-    if (/\.(zip|jar|7z|rar|gz|tgz|xlsx|docx)$/i.test(base)) {
-      throw new HostileFileError(`Zip di dalam zip tidak diterima (${e.name}): unggah satu zip berisi berkas CSV tabel Siskeudes`);
-    }
-    if (e.uncompressedSize > SISKEUDES_LIMITS.maxEntryBytes) {
-      throw new HostileFileError(`Berkas ${e.name} di dalam zip terlalu besar (${MB(e.uncompressedSize)}; paling besar ${MB(SISKEUDES_LIMITS.maxEntryBytes)})`);
-    }
-    if (e.uncompressedSize > SISKEUDES_LIMITS.ratioFrom && e.uncompressedSize > SISKEUDES_LIMITS.maxRatio * Math.max(e.compressedSize, 1)) {
-      throw new HostileFileError(`Berkas ${e.name} di dalam zip termampatkan secara tidak wajar (lebih dari ${SISKEUDES_LIMITS.maxRatio} kali): ditolak sebagai bom zip`);
-    }
-    total += e.uncompressedSize;
-    if (total > SISKEUDES_LIMITS.maxTotalBytes) {
-      throw new HostileFileError(`Isi zip setelah diekstrak terlalu besar (lebih dari ${MB(SISKEUDES_LIMITS.maxTotalBytes)})`);
-    }
-  }
-}
 
 /** Inflates one entry, stopping as soon as it yields more than its directory declared. */
 function inflate(file: JSZip.JSZipObject, limit: number): Promise<Buffer> {
@@ -289,8 +211,7 @@ export async function readSiskeudesZip(bytes: Buffer): Promise<SiskeudesTables> 
     }
     throw new UnreadableFileError('Berkas bukan zip: unggah ekspor Siskeudes berupa berkas .zip berisi tabel CSV (Ta_Kegiatan.csv, Ta_RABRinci.csv …)');
   }
-  const directory = readDirectory(bytes);
-  checkEntries(directory);
+  const directory = inspectZip(bytes, SISKEUDES_LIMITS, 'ekspor Siskeudes', /\.(zip|jar|7z|rar|gz|tgz|xlsx|docx)$/i);
   if (directory.some((e) => e.encrypted)) throw new UnreadableFileError('Berkas zip berkata sandi tidak dapat dibaca: buat zip tanpa kata sandi');
   if (directory.some((e) => e.name === '[Content_Types].xml')) {
     throw new UnreadableFileError('Berkas ini buku kerja Excel/Office, bukan ekspor Siskeudes: unggah zip berisi tabel CSV');

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { parseCsv } from './csv';
+import { UnreadableFileError } from './file-errors';
+import { inspectZip, XLSX_LIMITS } from './zip-safety';
 
 /**
  * A table read from an uploaded CSV or xlsx file: the header (first non-empty row) and then one
@@ -19,7 +21,7 @@ export interface Table {
   rows: AsyncIterable<TableRow>;
 }
 
-export class UnreadableFileError extends Error {}
+export { UnreadableFileError };
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -123,6 +125,7 @@ async function tableFromRows(format: 'xlsx', sheet: string, source: AsyncIterato
  * expect, the file (already in memory, at most 20 MB) is read again with the full reader.
  */
 async function readXlsxTable(bytes: Buffer): Promise<Table> {
+  inspectZip(bytes, XLSX_LIMITS, 'xlsx');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

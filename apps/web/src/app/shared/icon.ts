@@ -43,6 +43,8 @@ const ICONS = {
   chevronDown: [poly(6, 9, 12, 15, 18, 9)],
   undo: [poly(1, 4, 1, 10, 7, 10), 'M3.51 15a9 9 0 1 0 2.13-9.36L1 10'],
   arrowRight: [line(5, 12, 19, 12), poly(12, 5, 19, 12, 12, 19)],
+  download: ['M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4', poly(7, 10, 12, 15, 17, 10), line(12, 15, 12, 3)],
+  upload: ['M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4', poly(17, 8, 12, 3, 7, 8), line(12, 3, 12, 15)],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof ICONS;

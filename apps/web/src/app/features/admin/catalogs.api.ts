@@ -2,10 +2,11 @@ import { Injectable, inject } from '@angular/core';
 import type { CatalogImportResult, CatalogKind, CatalogVersionView } from '@sinergi/contracts';
 import { Observable } from 'rxjs';
 import { Api } from '../../core/api';
+import { MAX_UPLOAD_BYTES } from '../../core/files';
 import { BudgetCodesApi } from '../budget-codes/budget-codes.api';
 
 /** Same limit as the server (`MAX_UPLOAD_BYTES`): a larger file is refused before it is sent. */
-export const MAX_CATALOG_BYTES = 20 * 1024 * 1024;
+export const MAX_CATALOG_BYTES = MAX_UPLOAD_BYTES;
 
 /** Columns each list needs (`REQUIRED_COLUMNS` of the server's row validator); extra columns are ignored. */
 export const CATALOG_COLUMNS: Record<CatalogKind, readonly string[]> = {

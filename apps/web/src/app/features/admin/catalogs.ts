@@ -3,6 +3,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { CATALOG_KINDS, CatalogImportResult, CatalogKind, CatalogVersionView } from '@sinergi/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { ApiError } from '../../core/api-error';
+import { formatBytes } from '../../core/files';
 import { FormatDatePipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { DataTable, TableColumn, num } from '../../shared/data-table';
@@ -42,19 +43,6 @@ const FIELD_ID: Record<Field, string> = {
   file: 'catalog-file',
 };
 const YEAR = /^\d{4}$/;
-
-/** `12,5 kB`, `1,2 MB` in the interface language. */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${units[unit]}`;
-}
 
 /**
  * "Katalog kode" (admins): the versions of every code list, grouped by kind, and the import of a new

@@ -3,6 +3,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { DrawdownStatus, DrawdownView } from '@sinergi/contracts';
 import { Observable, catchError, concat, map, of, switchMap } from 'rxjs';
 import { ApiError } from '../../core/api-error';
+import { saveBlob } from '../../core/files';
 import { FormatDatePipe, MoneyPipe, formatMoney } from '../../core/format';
 import { I18n, TPipe } from '../../core/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
@@ -10,7 +11,7 @@ import { DataTable, TableColumn, num } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
 import { ListStatus } from '../../shared/list-status';
-import { DrawdownDecision, FundPoolsApi, saveBlob } from './fund-pools.api';
+import { DrawdownDecision, FundPoolsApi } from './fund-pools.api';
 import { PoolStore } from './pool-store';
 import {
   DRAWDOWN_FILTERS,

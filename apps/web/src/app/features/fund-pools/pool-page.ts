@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ApiError } from '../../core/api-error';
+import { saveBlob } from '../../core/files';
 import { MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { EmptyState } from '../../shared/empty-state';
@@ -10,7 +11,7 @@ import { LoadError } from '../../shared/load-error';
 import { Loading } from '../../shared/loading';
 import { DrawdownForm } from './drawdown-form';
 import { DrawdownQueue } from './drawdown-queue';
-import { FundPoolsApi, saveBlob } from './fund-pools.api';
+import { FundPoolsApi } from './fund-pools.api';
 import { PoolLedger } from './pool-ledger';
 import { PoolRulesDialog } from './pool-rules-dialog';
 import { PoolStore } from './pool-store';

@@ -1,5 +1,6 @@
 import type { AllocationSource, GapFlag } from '@sinergi/contracts';
 import { GAP_FLAGS } from '@sinergi/contracts';
+import { fileSlug } from '../../core/files';
 import { formatMoney } from '../../core/format';
 import type { TKey } from '../../core/i18n';
 
@@ -88,25 +89,6 @@ export function defaultYear(plan: { startYear: number; endYear: number }, today 
 
 /** The file name of the downloaded workbook: `kesenjangan-rad-2026.xlsx`. */
 export function workbookName(title: string, year: number): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60);
+  const slug = fileSlug(title);
   return `kesenjangan-${slug || 'rad'}-${year}.xlsx`;
-}
-
-/** Saves a Blob under a file name through a temporary object URL. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -14,6 +14,7 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import type { PlanStatus, PlanView } from '@sinergi/contracts';
 import { ApiError } from '../../core/api-error';
+import { saveBlob } from '../../core/files';
 import { FormatDatePipe, MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { EmptyState } from '../../shared/empty-state';
@@ -25,7 +26,7 @@ import { ActivitiesTab } from './activities-tab';
 import { ConsultationTab } from './consultation-tab';
 import { PlanEditDialog } from './plan-edit-dialog';
 import { PlanStore } from './plan-store';
-import { PLAN_STATUS_CLASS, PLAN_STATUS_LABEL, TRANSITION_LABEL, fieldLabel, isoDate } from './plan-utils';
+import { PLAN_STATUS_CLASS, PLAN_STATUS_LABEL, TRANSITION_LABEL, fieldLabel, isoDate, matrixFileName } from './plan-utils';
 import { PlansApi } from './plans.api';
 import { ProposalsTab } from './proposals-tab';
 import { VersionsTab } from './versions-tab';
@@ -99,6 +100,10 @@ export class PlanPage {
       .sort((a, b) => Number(b.forward) - Number(a.forward));
   });
 
+  // The RAD matrix workbook
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<ApiError | null>(null);
+
   protected readonly moving = signal<PlanStatus | null>(null);
   protected readonly transitionError = signal<{ to: PlanStatus; error: ApiError } | null>(null);
 
@@ -140,6 +145,24 @@ export class PlanPage {
     event.preventDefault();
     this.selectTab(tabs[next].id);
     setTimeout(() => document.getElementById(`plan-tab-${tabs[next].id}`)?.focus());
+  }
+
+  /** "Unduh matriks (Excel)": the plan as the RAD matrix workbook, saved under the server's name. */
+  protected exportMatrix(): void {
+    const plan = this.store.plan();
+    if (!plan || this.exporting()) return;
+    this.exporting.set(true);
+    this.exportError.set(null);
+    this.api.exportMatrix(plan.id).subscribe({
+      next: (blob) => {
+        this.exporting.set(false);
+        saveBlob(blob, matrixFileName(plan));
+      },
+      error: (error: ApiError) => {
+        this.exporting.set(false);
+        this.exportError.set(error);
+      },
+    });
   }
 
   protected move(to: PlanStatus): void {

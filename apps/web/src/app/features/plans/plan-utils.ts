@@ -397,3 +397,8 @@ export function readableChanges(changes: readonly { field: string; from: unknown
   }
   return out;
 }
+
+/** The file name of the RAD matrix workbook, as the server names it: `rad-53.01-2026-2030.xlsx`. */
+export function matrixFileName(plan: { regionCode: string; startYear: number; endYear: number }): string {
+  return `rad-${plan.regionCode}-${plan.startYear}-${plan.endYear}.xlsx`;
+}

@@ -10,6 +10,7 @@ import type {
   ConsultationRoundView,
   CreatePlanRequest,
   DecisionRequest,
+  ImportError,
   PlanDiff,
   PlanStatus,
   PlanSummary,
@@ -18,6 +19,7 @@ import type {
   ProposalRequest,
   ProposalStatus,
   ProposalView,
+  StrategyView,
   TaskForceView,
   TransitionRequest,
 } from '@sinergi/contracts';
@@ -40,6 +42,43 @@ export interface UpdatePlanRequest {
   title?: string;
   startYear?: number;
   endYear?: number;
+}
+
+/** What `POST /api/plans/import` is given: the RAD matrix workbook and, optionally, where and under which title. */
+export interface RadImportRequest {
+  file: File;
+  /** Default: the planner's region. */
+  regionCode?: string;
+  /** Default: the title on the workbook's cover sheet, else one made from the region and period. */
+  title?: string;
+  /** `true`: check and preview only, nothing is written. */
+  dryRun: boolean;
+}
+
+/** One activity row of the matrix as it will be created. `totalCost` in digits (rupiah). */
+export interface RadImportRow {
+  /** The row number in the workbook. */
+  row: number;
+  strategyCode: number;
+  title: string;
+  leadAgency: string;
+  totalCost: string;
+}
+
+/** `POST /api/plans/import`: 200 for a dry run, 201 with the new plan's `id` after a commit. */
+export interface RadImportResult {
+  dryRun: boolean;
+  valid: true;
+  id?: string;
+  title: string;
+  regionCode: string;
+  startYear: number;
+  endYear: number;
+  activities: number;
+  rows: RadImportRow[];
+  /** Supporting institutions not found among the region's institutions: created with the plan. */
+  newInstitutions: string[];
+  warnings: ImportError[];
 }
 
 /** `POST /api/plans/:id/activities` → 201. */
@@ -215,7 +254,31 @@ export class PlansApi {
     return this.api.get<PlanDiff>(`/plans/${seg(planId)}/diff`, { from, to });
   }
 
+  // The RAD matrix in Excel
+  /**
+   * A dry run answers 200 with the preview, a commit 201 with the new plan's `id`; a refused file is a 422
+   * `IMPORT_INVALID` with `details` = `[{sheet,row,column,message}]` (row 0: the whole file) and nothing written.
+   */
+  importMatrix(request: RadImportRequest): Observable<RadImportResult> {
+    const form = new FormData();
+    if (request.regionCode) form.append('regionCode', request.regionCode);
+    if (request.title) form.append('title', request.title);
+    form.append('dryRun', request.dryRun ? 'true' : 'false');
+    // The file last: the fields arrive before multer reads the bytes.
+    form.append('file', request.file, request.file.name);
+    return this.api.postForm<RadImportResult>('/plans/import', form);
+  }
+
+  /** The plan as the RAD matrix workbook (cover sheet and matrix). */
+  exportMatrix(planId: string): Observable<Blob> {
+    return this.api.download(`/plans/${seg(planId)}/export.xlsx`);
+  }
+
   // Reference data the plan screens need
+  strategies(): Observable<StrategyView[]> {
+    return this.api.get<StrategyView[]>('/strategies');
+  }
+
   agencies(regionCode: string): Observable<AgencyView[]> {
     return this.api.get<AgencyView[]>('/agencies', { regionCode });
   }
