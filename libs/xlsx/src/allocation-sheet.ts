@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ImportError } from '@sinergi/contracts';
 import type { Writable } from 'node:stream';
 import { normaliseHeader } from './rad-matrix-reader';
+import { RUPIAH_FORMAT, rupiahCell } from './rupiah-cell';
 import { cellText, detectFormat, UnreadableFileError } from './table-reader';
 import { inspectZip, XLSX_LIMITS } from './zip-safety';
 
@@ -27,7 +28,7 @@ export const ALLOCATION_COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof ALLOCATION_COLUMNS;
 const ORDER: ColumnKey[] = ['activityCode', 'activity', 'year', 'need', 'budgetCode', 'accountCode', 'stage', 'amount', 'share'];
-const RUPIAH = '"Rp" #,##0';
+
 
 export interface AllocationSheetRow {
   activityCode: string;
@@ -65,9 +66,9 @@ export async function writeAllocationSheet(input: AllocationSheetInput, out: Wri
   ws.getRow(1).commit();
   const codeList = `${CODES_SHEET}!$A$2:$A$${Math.max(2, input.codes.length + 1)}`;
   input.rows.forEach((r, i) => {
-    const row = ws.addRow([r.activityCode, r.activity, r.year, Number(r.need), r.budgetCode ?? '', r.accountCode ?? '', r.stage ?? '', r.amount ? Number(r.amount) : null, r.sharePercent ?? null]);
-    row.getCell(ORDER.indexOf('need') + 1).numFmt = RUPIAH;
-    row.getCell(ORDER.indexOf('amount') + 1).numFmt = RUPIAH;
+    const row = ws.addRow([r.activityCode, r.activity, r.year, rupiahCell(r.need), r.budgetCode ?? '', r.accountCode ?? '', r.stage ?? '', r.amount ? rupiahCell(r.amount) : null, r.sharePercent ?? null]);
+    row.getCell(ORDER.indexOf('need') + 1).numFmt = RUPIAH_FORMAT;
+    row.getCell(ORDER.indexOf('amount') + 1).numFmt = RUPIAH_FORMAT;
     const n = i + 2;
     ws.getCell(`${letter('stage')}${n}`).dataValidation = {
       type: 'list',

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { ActivityGapView, GapFlag, GapReport } from '@sinergi/contracts';
+import { RUPIAH_FORMAT, rupiahCell } from './rupiah-cell';
 
-const RUPIAH = '"Rp" #,##0;[Red]-"Rp" #,##0';
+
 
 export const GAP_FLAG_LABELS: Record<GapFlag, string> = {
   UNFUNDED: 'Belum didanai',
@@ -38,19 +39,33 @@ const ACTIVITY_COLUMNS: Partial<ExcelJS.Column>[] = [
   { header: 'Catatan', width: 44 },
 ];
 
+function moneyOf(a: ActivityGapView, key: 'need' | 'allocated' | 'APBD' | 'APBDES' | 'APBN+OTHER' | 'POOL' | 'gap' | 'realised'): bigint {
+  switch (key) {
+    case 'need':
+    case 'allocated':
+    case 'gap':
+    case 'realised':
+      return BigInt(a[key]);
+    case 'APBN+OTHER':
+      return BigInt(a.bySource.APBN) + BigInt(a.bySource.OTHER);
+    default:
+      return BigInt(a.bySource[key]);
+  }
+}
+
 function activityRow(a: ActivityGapView): (string | number)[] {
   return [
     a.code,
     a.title,
     a.leadAgencyName ?? '',
-    Number(a.need),
-    Number(a.allocated),
-    Number(a.bySource.APBD),
-    Number(a.bySource.APBDES),
-    Number(a.bySource.APBN) + Number(a.bySource.OTHER),
-    Number(a.bySource.POOL),
-    Number(a.gap),
-    Number(a.realised),
+    rupiahCell(a.need),
+    rupiahCell(a.allocated),
+    rupiahCell(a.bySource.APBD),
+    rupiahCell(a.bySource.APBDES),
+    rupiahCell(BigInt(a.bySource.APBN) + BigInt(a.bySource.OTHER)),
+    rupiahCell(a.bySource.POOL),
+    rupiahCell(a.gap),
+    rupiahCell(a.realised),
     a.flags.map((f) => GAP_FLAG_LABELS[f]).join('; '),
   ];
 }
@@ -67,7 +82,7 @@ function addActivitySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
   header.commit();
   for (const a of activities) {
     const row = ws.addRow(activityRow(a));
-    for (let c = 4; c <= 11; c++) row.getCell(c).numFmt = RUPIAH;
+    for (let c = 4; c <= 11; c++) row.getCell(c).numFmt = RUPIAH_FORMAT;
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.commit();
   }
@@ -75,11 +90,14 @@ function addActivitySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
     '',
     'Jumlah',
     '',
-    ...[3, 4, 5, 6, 7, 8, 9, 10].map((i) => activities.reduce((s, a) => s + Number(activityRow(a)[i]), 0)),
+    // Totals in bigint, converted once (a sum must never pass through floating point).
+    ...(['need', 'allocated', 'APBD', 'APBDES', 'APBN+OTHER', 'POOL', 'gap', 'realised'] as const).map((k) =>
+      rupiahCell(activities.reduce((sum, a) => sum + moneyOf(a, k), 0n)),
+    ),
     '',
   ]);
   total.font = { bold: true };
-  for (let c = 4; c <= 11; c++) total.getCell(c).numFmt = RUPIAH;
+  for (let c = 4; c <= 11; c++) total.getCell(c).numFmt = RUPIAH_FORMAT;
   total.commit();
   ws.commit();
 }
@@ -107,7 +125,7 @@ export async function writeGapWorkbook(input: GapWorkbookInput, out: Writable): 
   summary.columns = [{ width: 44 }, { width: 20 }, { width: 20 }, { width: 20 }, { width: 12 }];
   const line = (values: (string | number)[], money: number[] = [], bold = false) => {
     const row = summary.addRow(values);
-    for (const c of money) row.getCell(c).numFmt = RUPIAH;
+    for (const c of money) row.getCell(c).numFmt = RUPIAH_FORMAT;
     if (bold) row.font = { bold: true };
     row.commit();
   };
@@ -118,13 +136,13 @@ export async function writeGapWorkbook(input: GapWorkbookInput, out: Writable): 
   line(['Dicetak', input.printedAt.toISOString().slice(0, 16).replace('T', ' ')]);
   line([]);
   line(['', 'Kebutuhan', 'Teralokasi', 'Selisih'], [], true);
-  line(['Jumlah', Number(report.totals.need), Number(report.totals.allocated), Number(report.totals.gap)], [2, 3, 4], true);
+  line(['Jumlah', rupiahCell(report.totals.need), rupiahCell(report.totals.allocated), rupiahCell(report.totals.gap)], [2, 3, 4], true);
   line([]);
   line(['Per strategi', 'Kebutuhan', 'Teralokasi', 'Selisih', 'Belum didanai'], [], true);
-  for (const s of report.byStrategy) line([`${s.strategyCode}. ${s.name}`, Number(s.need), Number(s.allocated), Number(s.gap), s.unfunded], [2, 3, 4]);
+  for (const s of report.byStrategy) line([`${s.strategyCode}. ${s.name}`, rupiahCell(s.need), rupiahCell(s.allocated), rupiahCell(s.gap), s.unfunded], [2, 3, 4]);
   line([]);
   line(['Per tahun', 'Kebutuhan', 'Teralokasi', 'Selisih'], [], true);
-  for (const y of report.byYear) line([String(y.fiscalYear), Number(y.need), Number(y.allocated), Number(y.gap)], [2, 3, 4]);
+  for (const y of report.byYear) line([String(y.fiscalYear), rupiahCell(y.need), rupiahCell(y.allocated), rupiahCell(y.gap)], [2, 3, 4]);
   line([]);
   line(['Tanda', 'Jumlah kegiatan'], [], true);
   for (const [flag, n] of Object.entries(report.flagCounts) as [GapFlag, number][]) if (n) line([GAP_FLAG_LABELS[flag], n]);

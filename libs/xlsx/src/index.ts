@@ -8,3 +8,4 @@ export * from './rad-matrix-reader';
 export * from './siskeudes';
 export * from './allocation-sheet';
 export * from './zip-safety';
+export * from './rupiah-cell';

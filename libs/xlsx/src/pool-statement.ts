@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { DrawdownView, FundPoolView, LedgerEntryView, PoolTotals } from '@sinergi/contracts';
+import { RUPIAH_FORMAT, rupiahCell } from './rupiah-cell';
 
-const RUPIAH = '"Rp" #,##0;[Red]-"Rp" #,##0';
 
 const KIND_LABEL: Record<LedgerEntryView['kind'], string> = {
   PLEDGE: 'Janji kontribusi',
@@ -53,8 +53,8 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
     ['Tersedia', pool.available],
     ['  di antaranya cadangan darurat', pool.reserve],
   ] as const) {
-    const row = summary.addRow([k, Number(v)]);
-    row.getCell(2).numFmt = RUPIAH;
+    const row = summary.addRow([k, rupiahCell(v)]);
+    row.getCell(2).numFmt = RUPIAH_FORMAT;
     row.commit();
   }
   summary.commit();
@@ -80,15 +80,15 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
       i + 1,
       e.at.slice(0, 16).replace('T', ' '),
       KIND_LABEL[e.kind],
-      Number(e.amount),
+      rupiahCell(e.amount),
       ref,
       e.actorEmail ?? '',
-      Number(e.balances.received),
-      Number(e.balances.committed),
-      Number(e.balances.disbursed),
-      Number(e.balances.available),
+      rupiahCell(e.balances.received),
+      rupiahCell(e.balances.committed),
+      rupiahCell(e.balances.disbursed),
+      rupiahCell(e.balances.available),
     ]);
-    for (const c of [4, 7, 8, 9, 10]) row.getCell(c).numFmt = RUPIAH;
+    for (const c of [4, 7, 8, 9, 10]) row.getCell(c).numFmt = RUPIAH_FORMAT;
     row.commit();
   });
   ledger.commit();
@@ -111,11 +111,11 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
       d.requestingAgencyName,
       `${d.activityCode} ${d.activityTitle}`,
       d.purpose,
-      Number(d.amount),
+      rupiahCell(d.amount),
       d.status,
       d.proof ? `${d.proof.documentNumber} (${d.proof.date})` : '',
     ]);
-    row.getCell(5).numFmt = RUPIAH;
+    row.getCell(5).numFmt = RUPIAH_FORMAT;
     row.commit();
   }
   requests.commit();
@@ -124,17 +124,17 @@ export async function writePoolStatement(input: PoolStatementInput, out: Writabl
   totals.columns = [{ width: 48 }, { width: 12 }, { width: 18 }, { width: 18 }];
   totals.addRow(['Per kegiatan', '', 'Dikomitmenkan', 'Dicairkan']).font = { bold: true };
   for (const a of input.totals.byActivity) {
-    const row = totals.addRow([`${a.code} ${a.title}`, '', Number(a.committed), Number(a.disbursed)]);
-    row.getCell(3).numFmt = RUPIAH;
-    row.getCell(4).numFmt = RUPIAH;
+    const row = totals.addRow([`${a.code} ${a.title}`, '', rupiahCell(a.committed), rupiahCell(a.disbursed)]);
+    row.getCell(3).numFmt = RUPIAH_FORMAT;
+    row.getCell(4).numFmt = RUPIAH_FORMAT;
     row.commit();
   }
   totals.addRow([]).commit();
   totals.addRow(['Per instansi peminta', 'Permintaan', 'Dikomitmenkan', 'Dicairkan']).font = { bold: true };
   for (const g of input.totals.byAgency) {
-    const row = totals.addRow([g.name, g.requested, Number(g.committed), Number(g.disbursed)]);
-    row.getCell(3).numFmt = RUPIAH;
-    row.getCell(4).numFmt = RUPIAH;
+    const row = totals.addRow([g.name, g.requested, rupiahCell(g.committed), rupiahCell(g.disbursed)]);
+    row.getCell(3).numFmt = RUPIAH_FORMAT;
+    row.getCell(4).numFmt = RUPIAH_FORMAT;
     row.commit();
   }
   totals.commit();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { RUPIAH_FORMAT, rupiahCell } from './rupiah-cell';
 
-const RUPIAH = '"Rp" #,##0;[Red]-"Rp" #,##0';
 
 /** One activity row of the matrix, already resolved to names (the writer knows no ids). */
 export interface RadMatrixActivity {
@@ -139,22 +139,22 @@ export async function writeRadMatrix(input: RadMatrixInput, out: Writable): Prom
         a.locations.join('; '),
         a.budgetCodes.join('; '),
         a.fundSources.join('; '),
-        ...need.map(Number),
-        ...allocated.map(Number),
-        Number(gap),
+        ...need.map(rupiahCell),
+        ...allocated.map(rupiahCell),
+        rupiahCell(gap),
       ]);
       row.alignment = { wrapText: true, vertical: 'top' };
-      for (const c of moneyColumns) row.getCell(c).numFmt = RUPIAH;
+      for (const c of moneyColumns) row.getCell(c).numFmt = RUPIAH_FORMAT;
       row.commit();
     }
   }
   const sum = (vs: bigint[]) => vs.reduce((s, v) => s + v, 0n);
   const total = ws.addRow([
     '', 'Jumlah', '', '', '', '', '', ...years.map(() => ''), '', '', '', '', '',
-    ...totals.need.map(Number), ...totals.allocated.map(Number), Number(sum(totals.need) - sum(totals.allocated)),
+    ...totals.need.map(rupiahCell), ...totals.allocated.map(rupiahCell), rupiahCell(sum(totals.need) - sum(totals.allocated)),
   ]);
   total.font = { bold: true };
-  for (const c of moneyColumns) total.getCell(c).numFmt = RUPIAH;
+  for (const c of moneyColumns) total.getCell(c).numFmt = RUPIAH_FORMAT;
   total.commit();
   ws.commit();
   await wb.commit();
