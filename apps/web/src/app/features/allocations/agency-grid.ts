@@ -38,6 +38,7 @@ import { LoadError } from '../../shared/load-error';
 import { Loading } from '../../shared/loading';
 import { PLAN_STATUS_LABEL, costOf, groupDigits, isWithinRegion, parseRupiah, periodYears, sumDigits } from '../plans/plan-utils';
 import { PlansApi } from '../plans/plans.api';
+import { AllocationSheetPanel } from './allocation-sheet-panel';
 import { AllocationsApi } from './allocations.api';
 import { LineRealised, LineRealisedForm } from './line-realised';
 import { TagForm, TagSaved } from './tag-form';
@@ -95,7 +96,7 @@ interface LineAction {
  */
 @Component({
   selector: 'app-agency-grid',
-  imports: [TPipe, Icon, MoneyPipe, FormatDatePipe, RouterLink, EmptyState, ErrorAlert, LoadError, Loading, ConfirmDialog, TagForm, LineRealised, LineRealisedForm],
+  imports: [TPipe, Icon, MoneyPipe, FormatDatePipe, RouterLink, EmptyState, ErrorAlert, LoadError, Loading, ConfirmDialog, TagForm, LineRealised, LineRealisedForm, AllocationSheetPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agency-grid.html',
   styleUrl: './agency-grid.css',
@@ -423,6 +424,11 @@ export class AgencyGrid {
 
   protected reloadActivity(id: string): void {
     this.fetch([id]);
+  }
+
+  /** The allocation sheet wrote lines: read again every activity read so far (the visible ones included). */
+  protected onSheetSaved(): void {
+    this.fetch([...new Set([...this.allocs().keys(), ...this.rows().map((r) => r.activity.id)])]);
   }
 
   protected cell(a: ActivityView, year: number): GridCell | undefined {

@@ -3,12 +3,14 @@ import type {
   AgencyView,
   AllocationRequest,
   AllocationView,
+  ApbdesImportResult,
   AuditEntryView,
   BudgetCodeKind,
   BudgetCodeView,
   BudgetLineView,
   BudgetStage,
   FundSourceView,
+  ImportError,
   MigrationResult,
   TaggingCoverage,
   TagRequest,
@@ -26,6 +28,23 @@ export interface RealisedRequest {
   q2?: string | null;
   q3?: string | null;
   q4?: string | null;
+}
+
+/** POST /api/plans/:id/allocations/import: the sheet, for this agency; `dryRun` checks without saving. */
+export interface AllocationSheetRequest {
+  file: File;
+  agencyId: string;
+  dryRun: boolean;
+}
+
+/** What an allocation sheet upload did (or would do): lines created, changed, and rows already as saved. */
+export interface AllocationSheetResult {
+  valid: boolean;
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
 }
 
 /** The allocation endpoints (API-CONTRACT.md "Allocations" and the routes around it). */
@@ -94,8 +113,29 @@ export class AllocationsApi {
     return this.api.get<VillageActivityView[]>(`/villages/${seg(code)}/activities`);
   }
 
+  /** A Siskeudes export (.zip of CSV tables) as the desa's APBDes lines: `dryRun` checks and writes nothing (200), else 201. */
+  importSiskeudes(code: string, file: File, dryRun: boolean): Observable<ApbdesImportResult> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.api.postForm<ApbdesImportResult>(`/villages/${seg(code)}/apbdes/import?dryRun=${dryRun ? 'true' : 'false'}`, form);
+  }
+
   coverage(planId: string): Observable<TaggingCoverage> {
     return this.api.get<TaggingCoverage>(`/plans/${seg(planId)}/tagging-coverage`);
+  }
+
+  /** The agency's activities × years of the plan as the allocation sheet (drop-downs), prefilled with its lines. */
+  allocationSheet(planId: string, agencyId: string): Observable<Blob> {
+    return this.api.download(`/plans/${seg(planId)}/allocations/template.xlsx`, { agencyId });
+  }
+
+  /** The filled-in allocation sheet: a dry run counts what would change; any row error is a 422 IMPORT_INVALID (nothing written). */
+  importAllocationSheet(planId: string, request: AllocationSheetRequest): Observable<AllocationSheetResult> {
+    const form = new FormData();
+    form.append('agencyId', request.agencyId);
+    // The file last: the fields arrive before multer reads the bytes.
+    form.append('file', request.file, request.file.name);
+    return this.api.postForm<AllocationSheetResult>(`/plans/${seg(planId)}/allocations/import?dryRun=${request.dryRun}`, form);
   }
 
   migrateRetired(planId: string): Observable<MigrationResult> {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { FundSourceView, RegionDetail, VillageActivityView, VillageApbdesLine } from '@sinergi/contracts';
+import type { ApbdesImportResult, FundSourceView, RegionDetail, VillageActivityView, VillageApbdesLine } from '@sinergi/contracts';
 import { Observable, catchError, concat, map, of, switchMap } from 'rxjs';
 import { ApiError } from '../../core/api-error';
 import { AuthStore } from '../../core/auth.store';
@@ -16,6 +16,7 @@ import { LoadError } from '../../shared/load-error';
 import { isWithinRegion } from '../plans/plan-utils';
 import { RegionsApi, ancestorsOf } from '../regions/regions.api';
 import { AllocationsApi } from './allocations.api';
+import { SiskeudesImportPanel } from './siskeudes-import-panel';
 import { VillageTagForm, parsePercent, stageLabelKey } from './village-tag-form';
 
 type Load<T> = { status: 'loading' } | { status: 'ok'; items: T } | { status: 'error'; error: ApiError };
@@ -39,12 +40,12 @@ function load<T>(request: Observable<T>, current: Load<unknown>): Observable<Loa
 /**
  * `/penandaan-anggaran/desa/:code`: a desa's view of budget tagging. The plan activities that concern
  * the desa, which of them its APBDes already supports (and tagging a new APBDes line to one), and the
- * desa's APBDes lines of a year with what they are tagged to. The village official of the desa,
- * planners of the region and admins write; anyone else reads. A kelurahan has no APBDes (422 NO_APBDES).
+ * desa's APBDes lines of a year with what they are tagged to, and (for writers) the import of its
+ * Siskeudes export. The village official of the desa, planners of the region and admins write; anyone else reads. A kelurahan has no APBDes (422 NO_APBDES).
  */
 @Component({
   selector: 'app-village-page',
-  imports: [RouterLink, TPipe, Icon, MoneyPipe, DataTable, ErrorAlert, ListStatus, LoadError, VillageTagForm],
+  imports: [RouterLink, TPipe, Icon, MoneyPipe, DataTable, ErrorAlert, ListStatus, LoadError, VillageTagForm, SiskeudesImportPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './village-page.html',
   styleUrl: './village-page.css',
@@ -251,6 +252,24 @@ export class VillagePage {
     this.notice.set(this.i18n.t('allocations.village.saved', { code: a.code }));
     this.reload();
     this.focusLater(`[data-testid="village-tag"][data-activity="${a.activityId}"]`);
+  }
+
+  // ---- Siskeudes import ------------------------------------------------------------------------
+
+  /** The import saved: the lines are read again, in the imported fiscal year. */
+  protected siskeudesSaved(result: ApbdesImportResult): void {
+    this.notice.set(null);
+    this.tagging.set(null);
+    this.lineTagging.set(null);
+    if (result.fiscalYear !== this.linesYear()) {
+      this.lines.set({ status: 'loading' });
+      this.linesYear.set(result.fiscalYear);
+    }
+    this.reload();
+  }
+
+  protected focusLines(): void {
+    this.focusLater('#village-lines-title');
   }
 
   // ---- Tag an existing APBDes line -------------------------------------------------------------
