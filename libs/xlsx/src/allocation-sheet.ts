@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ImportError } from '@sinergi/contracts';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { normaliseHeader } from './rad-matrix-reader';
 import { RUPIAH_FORMAT, rupiahCell } from './rupiah-cell';
 import { cellText, detectFormat, UnreadableFileError } from './table-reader';
@@ -117,59 +117,78 @@ export interface ParsedAllocationRow {
 }
 
 /**
- * Reads an uploaded allocation sheet: rows with a sub kegiatan code or an amount are lines; rows
- * with neither are left alone. Problems of shape (a missing column, a year that is not a number)
- * are ImportErrors with sheet, row and column; the meaning is checked by the API.
+ * Reads an uploaded allocation sheet, streamed (a 100 000-row sheet never sits in memory as a
+ * workbook): rows with a sub kegiatan code or an amount are lines; rows with neither are left
+ * alone. Problems of shape (a missing column, a year that is not a number) are ImportErrors with
+ * sheet, row and column; the meaning is checked by the API.
  */
 export async function readAllocationSheet(bytes: Buffer): Promise<{ agencyId?: string; rows: ParsedAllocationRow[]; errors: ImportError[] }> {
   if (detectFormat(bytes) !== 'xlsx') return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: 'Berkas bukan xlsx: unggah lembar alokasi yang diunduh dari Sinergi' }] };
   // Judged by its directory before exceljs inflates anything (a zip bomb never reaches it).
   inspectZip(bytes, XLSX_LIMITS, 'xlsx');
-  const wb = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  let agencyId: string | undefined;
+  let found = false;
+  const errors: ImportError[] = [];
+  const rows: ParsedAllocationRow[] = [];
   try {
-    // exceljs types ask for an ArrayBuffer; at run time it reads a Node Buffer.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name?: string }).name;
+      if (name === META_SHEET) {
+        for await (const r of ws) if (cellText(r.getCell(1).value) === 'agencyId') agencyId = cellText(r.getCell(2).value).trim() || undefined;
+        continue;
+      }
+      if (name !== ALLOCATION_SHEET) {
+        for await (const _ of ws) void _; // drain: the reader moves on only when a sheet is consumed
+        continue;
+      }
+      found = true;
+      let columns: Map<ColumnKey, number> | undefined;
+      let columnOf: Record<ColumnKey, string> | undefined;
+      for await (const r of ws) {
+        if (!columns) {
+          columns = new Map();
+          r.eachCell((cell, col) => {
+            const key = ORDER.find((k) => normaliseHeader(ALLOCATION_COLUMNS[k]) === normaliseHeader(cellText(cell.value)));
+            if (key) columns!.set(key, col);
+          });
+          for (const key of ['activityCode', 'year', 'budgetCode', 'stage', 'amount'] as ColumnKey[]) {
+            if (!columns.has(key)) errors.push({ sheet: ALLOCATION_SHEET, row: r.number, column: '', message: `kolom "${ALLOCATION_COLUMNS[key]}" tidak ada` });
+          }
+          columnOf = Object.fromEntries(ORDER.map((k) => [k, columns!.has(k) ? String.fromCharCode(64 + columns!.get(k)!) : ''])) as Record<ColumnKey, string>;
+          continue;
+        }
+        if (errors.length) continue;
+        const row = parseRow(r, columns, columnOf!, errors);
+        if (row) rows.push(row);
+      }
+    }
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`Berkas xlsx rusak atau tidak dapat dibaca (${(error as Error).message.slice(0, 120)})`);
   }
-  const ws = wb.getWorksheet(ALLOCATION_SHEET);
-  if (!ws) return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: `Lembar "${ALLOCATION_SHEET}" tidak ada: unggah lembar alokasi yang diunduh dari Sinergi` }] };
-  let agencyId: string | undefined;
-  wb.getWorksheet(META_SHEET)?.eachRow((r) => {
-    if (cellText(r.getCell(1).value) === 'agencyId') agencyId = cellText(r.getCell(2).value).trim() || undefined;
-  });
-  const errors: ImportError[] = [];
-  const columns = new Map<ColumnKey, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const key = ORDER.find((k) => normaliseHeader(ALLOCATION_COLUMNS[k]) === normaliseHeader(cellText(cell.value)));
-    if (key) columns.set(key, col);
-  });
-  for (const key of ['activityCode', 'year', 'budgetCode', 'stage', 'amount'] as ColumnKey[]) {
-    if (!columns.has(key)) errors.push({ sheet: ALLOCATION_SHEET, row: 1, column: '', message: `kolom "${ALLOCATION_COLUMNS[key]}" tidak ada` });
-  }
-  if (errors.length) return { agencyId, rows: [], errors };
-  const columnOf = Object.fromEntries(ORDER.map((k) => [k, columns.has(k) ? String.fromCharCode(64 + columns.get(k)!) : ''])) as Record<ColumnKey, string>;
-  const rows: ParsedAllocationRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const get = (k: ColumnKey) => (columns.has(k) ? cellText(ws.getCell(r, columns.get(k)!).value).trim() : '');
-    const raw = ws.getCell(r, columns.get('amount')!).value;
-    const budgetCode = get('budgetCode');
-    const amountText = typeof raw === 'number' ? String(raw) : get('amount').replace(/^rp\.?\s*/i, '').replace(/\./g, '');
-    if (!budgetCode && !amountText) continue;
-    const year = Number(get('year'));
-    if (!Number.isInteger(year)) errors.push({ sheet: ALLOCATION_SHEET, row: r, column: columnOf.year, message: 'tahun harus angka, contoh 2026' });
-    const share = get('share');
-    rows.push({
-      row: r,
-      activityCode: get('activityCode'),
-      year,
-      budgetCode,
-      accountCode: get('accountCode') || undefined,
-      stage: get('stage').toUpperCase(),
-      amount: amountText,
-      sharePercent: share ? Number(share.replace(',', '.').replace('%', '')) : undefined,
-      column: columnOf,
-    });
-  }
-  return { agencyId, rows, errors };
+  if (!found) return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: `Lembar "${ALLOCATION_SHEET}" tidak ada: unggah lembar alokasi yang diunduh dari Sinergi` }] };
+  return { agencyId, rows: errors.length && !rows.length ? [] : rows, errors };
+}
+
+function parseRow(r: ExcelJS.Row, columns: Map<ColumnKey, number>, columnOf: Record<ColumnKey, string>, errors: ImportError[]): ParsedAllocationRow | undefined {
+  const get = (k: ColumnKey) => (columns.has(k) ? cellText(r.getCell(columns.get(k)!).value).trim() : '');
+  const raw = r.getCell(columns.get('amount')!).value;
+  const budgetCode = get('budgetCode');
+  const amountText = typeof raw === 'number' ? String(raw) : get('amount').replace(/^rp\.?\s*/i, '').replace(/\./g, '');
+  if (!budgetCode && !amountText) return undefined;
+  const year = Number(get('year'));
+  if (!Number.isInteger(year)) errors.push({ sheet: ALLOCATION_SHEET, row: r.number, column: columnOf.year, message: 'tahun harus angka, contoh 2026' });
+  const share = get('share');
+  return {
+    row: r.number,
+    activityCode: get('activityCode'),
+    year,
+    budgetCode,
+    accountCode: get('accountCode') || undefined,
+    stage: get('stage').toUpperCase(),
+    amount: amountText,
+    sharePercent: share ? Number(share.replace(',', '.').replace('%', '')) : undefined,
+    column: columnOf,
+  };
 }
