@@ -3,14 +3,14 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { APBD_STAGES, type FieldError, type ImportError, type UserView } from '@sinergi/contracts';
-import { canWriteForAgency, DomainError, governmentLevelOfRegion, latestStage, lineKey, parseLineInput } from '@sinergi/domain';
-import { AgencyEntity, BudgetLineEntity, BudgetLineStageEntity } from '@sinergi/persistence';
+import { canWriteForAgency, DomainError, governmentLevelOfRegion, parseClaim, parseLineInput } from '@sinergi/domain';
+import { AgencyEntity } from '@sinergi/persistence';
 import { readAllocationSheet, UnreadableFileError, writeAllocationSheet, type ParsedAllocationRow } from '@sinergi/xlsx';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { PassThrough } from 'node:stream';
-import type { DataSource, EntityManager } from 'typeorm';
-import { AllocationsService } from '../allocations/allocations.service';
+import type { DataSource } from 'typeorm';
+import { bulkAllocate, type BulkRow } from '../allocations/bulk-lines';
 import { loadLineViews } from '../allocations/line-views';
 import { Authenticated, CurrentUser, Roles } from '../common/access.decorators';
 import { UPLOAD_LIMITS } from '../common/uploads';
@@ -60,16 +60,15 @@ const FIELD_COLUMN: Record<string, keyof ParsedAllocationRow['column']> = {
 
 /**
  * The allocation sheet round trip (API-CONTRACT.md "Excel"): an OPD downloads its activities × years
- * with drop-downs, fills in its lines, and uploads it back. Every row goes through the same
- * allocation service as a tag made on screen, inside one transaction: any row error, or a dry run,
- * rolls everything back.
+ * with drop-downs, fills in its lines, and uploads it back. The rows are checked by the same input
+ * rules as a tag made on screen and written set-based (bulkAllocate, the same allocation rules) in
+ * one transaction: any row error, or a dry run, rolls everything back.
  */
 @Injectable()
 export class AllocationSheetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
-    private readonly allocations: AllocationsService,
   ) {}
 
   async template(actor: UserView, planId: string, agencyId: string | undefined, out: Response): Promise<void> {
@@ -123,49 +122,41 @@ export class AllocationSheetService {
     const activityByCode = new Map(plan.strategies.flatMap((s) => s.activities.map((a) => [a.code, a.id] as const)));
     const dryRun = dto.dryRun === 'true';
     const errors: ImportError[] = [...parsed.errors];
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    const fail = (r: ParsedAllocationRow, field: string | undefined, message: string) =>
-      errors.push({ sheet: 'Alokasi', row: r.row, column: field ? r.column[FIELD_COLUMN[field] ?? 'budgetCode'] ?? '' : '', message });
+    const fail = (r: ParsedAllocationRow, path: string | undefined, message: string) =>
+      errors.push({ sheet: 'Alokasi', row: r.row, column: path ? r.column[FIELD_COLUMN[path] ?? 'budgetCode'] ?? '' : '', message });
+    // Shape and codes first, in memory; then every line at once (bulkAllocate), in one transaction.
+    const bulk: BulkRow[] = [];
+    const sources: ParsedAllocationRow[] = [];
+    for (const r of parsed.rows) {
+      const activityId = activityByCode.get(r.activityCode);
+      if (!activityId) {
+        errors.push({ sheet: 'Alokasi', row: r.row, column: r.column.activityCode, message: `kegiatan "${r.activityCode}" tidak ada di rencana ini` });
+        continue;
+      }
+      const body = { source: 'APBD', agencyId: agency.id, fiscalYear: r.year, budgetCode: r.budgetCode, accountCode: r.accountCode, stage: r.stage, amount: r.amount, sharePercent: r.sharePercent };
+      try {
+        bulk.push({ activityId, input: parseLineInput(body), claim: parseClaim(body) });
+        sources.push(r);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const detail = (error.details as FieldError[] | undefined)?.[0];
+        fail(r, detail?.path, detail ? `${detail.path}: ${detail.message}` : error.message);
+      }
+    }
     try {
-      await this.dataSource.transaction(async (m) => {
-        for (const r of parsed.rows) {
-          const activityId = activityByCode.get(r.activityCode);
-          if (!activityId) {
-            errors.push({ sheet: 'Alokasi', row: r.row, column: r.column.activityCode, message: `kegiatan "${r.activityCode}" tidak ada di rencana ini` });
-            continue;
-          }
-          const body = { source: 'APBD', agencyId: agency.id, fiscalYear: r.year, budgetCode: r.budgetCode, accountCode: r.accountCode, stage: r.stage, amount: r.amount, sharePercent: r.sharePercent };
-          try {
-            const status = await this.classify(m, body, activityId);
-            await this.allocations.allocate(actor, activityId, body, m);
-            counts[status]++;
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            const detail = Array.isArray(error.details) ? (error.details[0] as FieldError | undefined) : (error.details as { path?: string } | undefined);
-            const path = detail && 'path' in detail ? detail.path : undefined;
-            fail(r, path, detail && 'message' in detail && error.code === 'VALIDATION_FAILED' ? `${path}: ${detail.message}` : error.message);
-          }
-        }
-        const result = { valid: errors.length === 0, dryRun, ...counts, errors };
-        if (errors.length || dryRun) throw new Rollback(result);
+      return await this.dataSource.transaction(async (m) => {
+        const result = await bulkAllocate(m, actor, agency.regionCode, bulk, `lembar alokasi ${agency.shortName || agency.name}`);
+        for (const e of result.errors) fail(sources[e.index], e.path, e.message);
+        const count = (s: string) => result.statuses.filter((x) => x === s).length;
+        const summary = { valid: errors.length === 0, dryRun, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors };
+        if (errors.length || dryRun) throw new Rollback(summary);
+        return summary;
       });
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
-      if (!error.result.valid) throw new DomainError('IMPORT_INVALID', `${errors.length} baris bermasalah; tidak ada yang disimpan`, errors.slice(0, 500));
+      if (!error.result.valid) throw new DomainError('IMPORT_INVALID', `${errors.length} baris bermasalah; tidak ada yang disimpan`, errors.sort((a, b) => a.row - b.row).slice(0, 500));
       return error.result;
     }
-    return { valid: true, dryRun, ...counts, errors: [] };
-  }
-
-  /** Whether a row creates a line, changes one (a new stage, amount or tag), or repeats what is there. */
-  private async classify(m: EntityManager, body: Record<string, unknown>, activityId: string): Promise<'created' | 'updated' | 'unchanged'> {
-    const input = parseLineInput(body);
-    const line = await m.findOne(BudgetLineEntity, { where: { lineKey: lineKey(input) } });
-    if (!line) return 'created';
-    const stages = await m.find(BudgetLineStageEntity, { where: { lineId: line.id } });
-    const latest = latestStage(line.source, stages.map((s) => ({ stage: s.stage, amount: s.amount, seq: Number(s.id) })));
-    const tagged: unknown[] = await m.query('SELECT 1 FROM allocation_tag WHERE line_id = $1 AND activity_id = $2', [line.id, activityId]);
-    return latest?.stage === input.stage && latest.amount === input.amount && tagged.length && body.sharePercent === undefined ? 'unchanged' : 'updated';
   }
 
   private async agency(id: string | undefined): Promise<AgencyEntity> {

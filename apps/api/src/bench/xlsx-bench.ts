@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { UserView } from '@sinergi/contracts';
+import { ensureDatabase, startEmbeddedCluster, UserEntity } from '@sinergi/persistence';
+import { writeAllocationSheet, type AllocationSheetRow } from '@sinergi/xlsx';
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PassThrough, Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { toUserView } from '../auth/user-view';
+import { BootstrapService } from '../bootstrap/bootstrap.service';
+import { loadConfig } from '../config/config';
+import { createApp } from '../create-app';
+import { AllocationSheetService } from '../exports/allocation-sheet';
+
+/**
+ * `npm run bench:xlsx` — not a test: generates a 100 000-row allocation sheet for Dinas Sosial in
+ * the demo plan (its 3 activities × 5 years, one line per row with its own account code), then
+ * prints the time of the import (streamed read, checks, set-based write, commit) next to the time
+ * exceljs's streaming reader alone takes to read the same file, and the peak memory of the
+ * process during the import. Database as for bench:gaps (`sinergi_bench_xlsx`, kept between runs;
+ * the previous run's lines are removed first).
+ */
+const ROWS = 100_000;
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '../../..');
+  let url: string;
+  let stop = async () => undefined as void;
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    await ensureDatabase(admin.toString(), 'sinergi_bench_xlsx');
+    admin.pathname = '/sinergi_bench_xlsx';
+    url = admin.toString();
+  } else {
+    const cluster = await startEmbeddedCluster({ dataDir: path.join(root, '.data', 'bench', 'pg'), port: Number(process.env.BENCH_PG_PORT ?? 54339) });
+    await ensureDatabase(cluster.url('postgres'), 'sinergi_bench_xlsx');
+    url = cluster.url('sinergi_bench_xlsx');
+    stop = () => cluster.stop();
+  }
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DEMO: 'true', DATABASE_URL: url, JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error' }, root);
+  const app = await createApp(config, url, { logger: false });
+  try {
+    await app.get(BootstrapService).run();
+    const ds = app.get<DataSource>(getDataSourceToken());
+    const actor: UserView = toUserView(await ds.manager.findOneOrFail(UserEntity, { where: { email: 'dinsos@demo.sinergi.id' } }));
+    const [{ id: planId }] = (await ds.query(`SELECT id FROM action_plan WHERE title = 'RAD PP-TPPO Kabupaten Kupang 2026–2030'`)) as { id: string }[];
+    await clearBenchLines(ds, actor.agencyId!);
+
+    const bytes = await generateSheet(ds, planId, actor);
+    log(`Lembar: ${ROWS.toLocaleString('id-ID')} baris, ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
+
+    const readMs = await timed(() => bareRead(bytes));
+    const sampler = peakMemory();
+    const importMs = await timed(async () => {
+      const result = await app.get(AllocationSheetService).import(actor, planId, bytes, {});
+      if (result.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify({ ...result, errors: result.errors.slice(0, 3) })}`);
+    });
+    const peak = sampler.stop();
+    log(`baca saja (exceljs WorkbookReader)   ${readMs.toFixed(0)} ms`);
+    log(`impor lengkap (baca, periksa, tulis)  ${importMs.toFixed(0)} ms   rasio ${(importMs / readMs).toFixed(2)}`);
+    log(`memori puncak proses (RSS)           ${(peak.rss / 1024 / 1024).toFixed(0)} MB   (heap ${(peak.heap / 1024 / 1024).toFixed(0)} MB)`);
+  } finally {
+    await app.close();
+    await stop();
+  }
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** Samples the process's memory every 20 ms until stopped. */
+function peakMemory(): { stop(): { rss: number; heap: number } } {
+  const peak = { rss: 0, heap: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+/** The reference: exceljs's streaming reader reading every row of every sheet, nothing else. */
+async function bareRead(bytes: Buffer): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  let rows = 0;
+  for await (const ws of reader) for await (const _ of ws) rows++;
+  if (rows < ROWS) throw new Error(`read only ${rows} rows`);
+}
+
+async function generateSheet(ds: DataSource, planId: string, actor: UserView): Promise<Buffer> {
+  const activities = (await ds.query(
+    `SELECT pa.strategy_code || '.' || pa.seq AS code, pa.title FROM plan_activity pa
+      WHERE pa.plan_id = $1 AND (pa.lead_agency_id = $2 OR pa.id IN (SELECT activity_id FROM plan_activity_agency WHERE agency_id = $2))
+      ORDER BY pa.strategy_code, pa.seq`,
+    [planId, actor.agencyId],
+  )) as { code: string; title: string }[];
+  const cells = activities.flatMap((a) => [2026, 2027, 2028, 2029, 2030].map((year) => ({ ...a, year })));
+  const rows: AllocationSheetRow[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const cell = cells[i % cells.length];
+    // One account code per row, so each row is its own line: rincian objek 01…11 × sub rincian 0001…9999.
+    const account = `5.1.02.01.${String(Math.floor(i / 9999) + 1).padStart(2, '0')}.${String((i % 9999) + 1).padStart(4, '0')}`;
+    rows.push({
+      activityCode: cell.code,
+      activity: cell.title,
+      year: cell.year,
+      need: '0',
+      budgetCode: '1.06.03.2.01.0003',
+      accountCode: account,
+      stage: 'DPA',
+      amount: String(1_000_000 + (i % 1000) * 1000),
+    });
+  }
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await writeAllocationSheet({ planTitle: 'bench', agencyId: actor.agencyId!, agencyName: 'Dinas Sosial', rows, codes: [{ code: '1.06.03.2.01.0003', name: 'Pemulangan' }], stages: ['RKA', 'DPA', 'DPPA'] }, out);
+  out.end();
+  return Buffer.concat(chunks);
+}
+
+async function clearBenchLines(ds: DataSource, agencyId: string): Promise<void> {
+  await ds.transaction(async (m) => {
+    const lines = `SELECT id FROM budget_line WHERE agency_id = $1 AND budget_code = '1.06.03.2.01.0003'`;
+    await m.query(`DELETE FROM allocation_tag WHERE line_id IN (${lines})`, [agencyId]);
+    await m.query('ALTER TABLE budget_line_stage DISABLE TRIGGER USER');
+    await m.query(`DELETE FROM budget_line_stage WHERE line_id IN (${lines})`, [agencyId]);
+    await m.query('ALTER TABLE budget_line_stage ENABLE TRIGGER USER');
+    await m.query(`DELETE FROM budget_line WHERE id IN (${lines})`, [agencyId]);
+  });
+}
+
+main().catch((error: unknown) => {
+  const details = (error as { details?: unknown[] }).details;
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n${details ? JSON.stringify(details.slice(0, 5)) : ''}\n`);
+  process.exit(1);
+});
