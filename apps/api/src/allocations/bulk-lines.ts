@@ -43,6 +43,8 @@ interface LineState {
  * and lines, stages and tags written with one `unnest` insert each. Rows are applied in order, so
  * a later row of the same line is its next stage, as it would be posted one by one. Nothing is
  * written when any row fails. Scope (who may write for the agency) is the caller's check.
+ * Audit: one entry for the whole import (rows, created, updated, unchanged); every stage record
+ * carries who recorded it and when, which is each line's history.
  */
 export async function bulkAllocate(m: EntityManager, actor: UserView, ownerRegion: string, rows: BulkRow[], note: string): Promise<BulkResult> {
   const errors: BulkResult['errors'] = [];
