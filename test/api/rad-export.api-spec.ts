@@ -72,9 +72,9 @@ describe('RAD matrix export', () => {
 
     const total = ws.getRow(ws.rowCount);
     expect(total.getCell(2).value).toBe('Jumlah');
-    const needTotal = [2026, 2027, 2028, 2029, 2030].reduce((s, y) => s + Number(total.getCell(col(`Kebutuhan Anggaran ${y}`)).value), 0);
+    const needTotal = [2026, 2027, 2028, 2029, 2030].reduce((s, y) => s + BigInt(total.getCell(col(`Kebutuhan Anggaran ${y}`)).value as number), 0n);
     // The demo plan's Rp 5.040.000.000 plus the 1.000.000 added above.
-    expect(needTotal).toBe(5041000000);
+    expect(needTotal).toBe(5041000000n);
   });
 
   it('answers 404 for an unknown plan, as JSON', async () => {
