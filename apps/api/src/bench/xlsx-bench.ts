@@ -4,6 +4,8 @@ import type { UserView } from '@sinergi/contracts';
 import { ensureDatabase, startEmbeddedCluster, UserEntity } from '@sinergi/persistence';
 import { writeAllocationSheet, type AllocationSheetRow } from '@sinergi/xlsx';
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PassThrough, Readable } from 'node:stream';
@@ -18,13 +20,15 @@ import { AllocationSheetService } from '../exports/allocation-sheet';
  * `npm run bench:xlsx` — not a test: generates a 100 000-row allocation sheet for Dinas Sosial in
  * the demo plan (its 3 activities × 5 years, one line per row with its own account code), then
  * prints the time of the import (streamed read, checks, set-based write, commit) next to the time
- * exceljs's streaming reader alone takes to read the same file, and the peak memory of the
- * process during the import. Database as for bench:gaps (`sinergi_bench_xlsx`, kept between runs;
- * the previous run's lines are removed first).
+ * exceljs's streaming reader alone takes to read the same file, and the peak memory of each (both
+ * run in a fresh child process, so generating the sheet does not count in either). Database as for
+ * bench:gaps (`sinergi_bench_xlsx`, kept between runs; the previous run's lines are removed first).
  */
 const ROWS = 100_000;
 
 async function main(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  if (mode === '--read') return measure(() => bareRead(readFileSync(file)));
   const root = path.resolve(__dirname, '../../..');
   let url: string;
   let stop = async () => undefined as void;
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
     await ensureDatabase(admin.toString(), 'sinergi_bench_xlsx');
     admin.pathname = '/sinergi_bench_xlsx';
     url = admin.toString();
+  } else if (mode === '--import') {
+    url = process.env.BENCH_DATABASE_URL!;
   } else {
     const cluster = await startEmbeddedCluster({ dataDir: path.join(root, '.data', 'bench', 'pg'), port: Number(process.env.BENCH_PG_PORT ?? 54339) });
     await ensureDatabase(cluster.url('postgres'), 'sinergi_bench_xlsx');
@@ -42,29 +48,46 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DEMO: 'true', DATABASE_URL: url, JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error' }, root);
   const app = await createApp(config, url, { logger: false });
   try {
-    await app.get(BootstrapService).run();
     const ds = app.get<DataSource>(getDataSourceToken());
     const actor: UserView = toUserView(await ds.manager.findOneOrFail(UserEntity, { where: { email: 'dinsos@demo.sinergi.id' } }));
     const [{ id: planId }] = (await ds.query(`SELECT id FROM action_plan WHERE title = 'RAD PP-TPPO Kabupaten Kupang 2026–2030'`)) as { id: string }[];
+    if (mode === '--import') {
+      const bytes = readFileSync(file);
+      return await measure(async () => {
+        const result = await app.get(AllocationSheetService).import(actor, planId, bytes, {});
+        if (result.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify({ ...result, errors: result.errors.slice(0, 3) })}`);
+      });
+    }
+    await app.get(BootstrapService).run();
     await clearBenchLines(ds, actor.agencyId!);
-
-    const bytes = await generateSheet(ds, planId, actor);
-    log(`Lembar: ${ROWS.toLocaleString('id-ID')} baris, ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
-
-    const readMs = await timed(() => bareRead(bytes));
-    const sampler = peakMemory();
-    const importMs = await timed(async () => {
-      const result = await app.get(AllocationSheetService).import(actor, planId, bytes, {});
-      if (result.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify({ ...result, errors: result.errors.slice(0, 3) })}`);
-    });
-    const peak = sampler.stop();
-    log(`baca saja (exceljs WorkbookReader)   ${readMs.toFixed(0)} ms`);
-    log(`impor lengkap (baca, periksa, tulis)  ${importMs.toFixed(0)} ms   rasio ${(importMs / readMs).toFixed(2)}`);
-    log(`memori puncak proses (RSS)           ${(peak.rss / 1024 / 1024).toFixed(0)} MB   (heap ${(peak.heap / 1024 / 1024).toFixed(0)} MB)`);
+    const sheet = path.join(root, '.data', 'bench', 'alokasi-100000.xlsx');
+    writeFileSync(sheet, await generateSheet(ds, planId, actor));
+    log(`Lembar: ${ROWS.toLocaleString('id-ID')} baris, ${(statSync(sheet).size / 1024 / 1024).toFixed(1)} MB`);
+    // Each measurement in a fresh process, so one's memory does not count in the other's peak.
+    const read = child(['--read', sheet], url);
+    const imported = child(['--import', sheet], url);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    log(`baca saja (exceljs WorkbookReader)    ${read.ms.toFixed(0)} ms   puncak RSS ${mb(read.rss)}`);
+    log(`impor lengkap (baca, periksa, tulis)  ${imported.ms.toFixed(0)} ms   puncak RSS ${mb(imported.rss)} (heap ${mb(imported.heap)})   rasio ${(imported.ms / read.ms).toFixed(2)}`);
   } finally {
     await app.close();
     await stop();
   }
+}
+
+/** Runs this script in a child process in the given mode and reads its one-line JSON result. */
+function child(args: string[], url: string): { ms: number; rss: number; heap: number } {
+  const run = spawnSync(process.execPath, [__filename, ...args], { env: { ...process.env, BENCH_DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${args[0]} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number; rss: number; heap: number };
+}
+
+/** Times `fn` and samples memory while it runs; prints one JSON line for the parent. */
+async function measure(fn: () => Promise<unknown>): Promise<void> {
+  const sampler = peakMemory();
+  const ms = await timed(fn);
+  const peak = sampler.stop();
+  process.stdout.write(`${JSON.stringify({ ms, rss: peak.rss, heap: peak.heap })}\n`);
 }
 
 function log(line: string): void {
@@ -147,8 +170,10 @@ async function clearBenchLines(ds: DataSource, agencyId: string): Promise<void> 
   });
 }
 
-main().catch((error: unknown) => {
-  const details = (error as { details?: unknown[] }).details;
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n${details ? JSON.stringify(details.slice(0, 5)) : ''}\n`);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    const details = (error as { details?: unknown[] }).details;
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n${details ? JSON.stringify(details.slice(0, 5)) : ''}\n`);
+    process.exit(1);
+  });
