@@ -68,6 +68,11 @@ describe('tactical fund journey: request, approve, the balance cards update', ()
     await page.locator('[data-testid=balance-card][data-kind=available] [data-testid=balance-value]', { hasText: 'Rp 220.000.000' }).waitFor();
     expect((await card('committed').textContent())?.trim()).toBe('Rp 30.000.000');
     expect((await card('received').textContent())?.trim()).toBe('Rp 250.000.000');
+    // The feature's own dictionary follows the language switch (it is loaded with the feature).
+    await page.click('[data-testid=lang-toggle]');
+    await page.locator('[data-testid=balance-card][data-kind=received]', { hasText: 'Received' }).waitFor();
+    await page.click('[data-testid=lang-toggle]');
+    await page.locator('[data-testid=balance-card][data-kind=received]', { hasText: 'Diterima' }).waitFor();
     await page.click('[data-testid=pool-tab-ledger]');
     await page.locator('[data-testid=ledger-row][data-kind=COMMIT]').waitFor();
     await shot('3-holder-approved');

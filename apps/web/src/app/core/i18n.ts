@@ -1,10 +1,23 @@
 import { DOCUMENT, Injectable, Pipe, PipeTransform, effect, inject, signal } from '@angular/core';
 import { id } from '../i18n/id';
+import type { fundPoolsId } from '../i18n/parts/fund-pools.id';
 
 export type Lang = 'id' | 'en';
 /** Every translation key. `en` is typed as `Record<TKey, string>`, so both dictionaries have exactly these keys. */
-export type TKey = keyof typeof id;
-export type Dictionary = Record<TKey, string>;
+export type TKey = keyof typeof id | keyof typeof fundPoolsId;
+export type Dictionary = Partial<Record<TKey, string>>;
+
+/**
+ * Feature dictionaries loaded with their feature's routes (`partGuard`), so the first bundle carries
+ * only the text every page needs. A part exists in both languages.
+ */
+const PARTS = {
+  fundPools: {
+    id: () => import('../i18n/parts/fund-pools.id').then((m) => m.fundPoolsId as Dictionary),
+    en: () => import('../i18n/parts/fund-pools.en').then((m) => m.fundPoolsEn as Dictionary),
+  },
+} satisfies Record<string, Record<Lang, () => Promise<Dictionary>>>;
+export type DictionaryPart = keyof typeof PARTS;
 export type TParams = Record<string, string | number | null | undefined>;
 
 const STORAGE_KEY = 'sinergi.lang';
@@ -41,6 +54,7 @@ export class I18n {
    * Indonesian text stays on screen.
    */
   private readonly dictionaries = signal<Partial<Record<Lang, Dictionary>>>({ id });
+  private readonly parts = new Set<DictionaryPart>();
 
   constructor() {
     effect(() => {
@@ -57,7 +71,8 @@ export class I18n {
 
   /** Reads the `lang` signal, so a template or computed that calls it re-renders on a language switch. */
   t(key: TKey, params?: TParams): string {
-    const text = (this.dictionaries()[this.lang()] ?? id)[key] ?? key;
+    const dictionaries = this.dictionaries();
+    const text = dictionaries[this.lang()]?.[key] ?? dictionaries.id?.[key] ?? key;
     return interpolate(text, params);
   }
 
@@ -73,11 +88,20 @@ export class I18n {
   private async load(lang: Lang): Promise<void> {
     if (lang !== 'en') return;
     try {
-      const { en } = await import('../i18n/en');
-      this.dictionaries.update((d) => ({ ...d, en }));
+      const [{ en }, ...parts] = await Promise.all([import('../i18n/en'), ...[...this.parts].map((p) => PARTS[p].en())]);
+      this.dictionaries.update((d) => ({ ...d, en: Object.assign({}, en, ...parts, d.en) as Dictionary }));
     } catch {
       // Offline at the moment of the switch: Indonesian stays; switching again retries.
     }
+  }
+
+  /** Loads a feature's dictionary (both languages it needs now) before its pages show. */
+  async loadPart(part: DictionaryPart): Promise<void> {
+    if (this.parts.has(part)) return;
+    const english = this.lang() === 'en' || !!this.dictionaries().en;
+    const [idPart, enPart] = await Promise.all([PARTS[part].id(), english ? PARTS[part].en() : Promise.resolve(undefined)]);
+    this.parts.add(part);
+    this.dictionaries.update((d) => ({ ...d, id: { ...d.id, ...idPart }, ...(enPart ? { en: { ...d.en, ...enPart } } : {}) }));
   }
 
   setLang(lang: Lang): void {
@@ -100,4 +124,12 @@ export class TPipe implements PipeTransform {
   transform(key: TKey, params?: TParams): string {
     return this.i18n.t(key, params);
   }
+}
+
+/** Route guard that loads a feature's dictionary part first (see `PARTS`). */
+export function partGuard(part: DictionaryPart): () => Promise<boolean> {
+  return async () => {
+    await inject(I18n).loadPart(part);
+    return true;
+  };
 }
