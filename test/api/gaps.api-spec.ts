@@ -141,7 +141,7 @@ describe('gap report', () => {
     // One row per activity, then the totals row with the same totals as the JSON report.
     expect(sheet.rowCount).toBe(1 + json.activities.length + 1);
     const totals = sheet.getRow(sheet.rowCount);
-    expect([totals.getCell(4).value, totals.getCell(5).value, totals.getCell(10).value]).toEqual([Number(json.totals.need), Number(json.totals.allocated), Number(json.totals.gap)]);
+    expect([totals.getCell(4).value, totals.getCell(5).value, totals.getCell(10).value].map((v) => BigInt(v as number))).toEqual([BigInt(json.totals.need), BigInt(json.totals.allocated), BigInt(json.totals.gap)]);
     expect(totals.getCell(4).numFmt).toContain('Rp');
     const repatriation = sheet.getRows(2, json.activities.length)!.find((r) => r.getCell(1).value === '3.1')!;
     expect(repatriation.getCell(12).value).toBe('Kurang dana');

@@ -12,6 +12,7 @@ import { Icon } from '../../shared/icon';
 import { ListStatus } from '../../shared/list-status';
 import { TextField } from '../../shared/text-field';
 import { CATALOG_COLUMNS, CatalogsApi, MAX_CATALOG_BYTES } from './catalogs.api';
+import { ImportErrors } from '../../shared/import-errors';
 
 type VersionList =
   | { status: 'loading' }
@@ -50,7 +51,7 @@ const YEAR = /^\d{4}$/;
  */
 @Component({
   selector: 'app-admin-catalogs',
-  imports: [TPipe, Icon, FormatDatePipe, DataTable, ErrorAlert, ListStatus, TextField],
+  imports: [TPipe, Icon, FormatDatePipe, DataTable, ErrorAlert, ListStatus, TextField, ImportErrors],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalogs.html',
   styleUrls: ['./admin-page.css', './catalogs.css'],
@@ -66,9 +67,6 @@ export class Catalogs {
   protected readonly kindLabel = CATALOG_KIND_LABEL;
   protected readonly columns: readonly TableColumn[] = [
     'admin.catalogs.col.label', 'admin.catalogs.col.source', num('admin.catalogs.col.rows'), 'admin.catalogs.col.imported',
-  ];
-  protected readonly errorColumns: readonly TableColumn[] = [
-    'admin.catalogs.error.sheet', num('admin.catalogs.error.row'), 'admin.catalogs.error.column', 'admin.catalogs.error.message',
   ];
   protected readonly shownFields: readonly string[] = Object.keys(FIELD_ID);
 

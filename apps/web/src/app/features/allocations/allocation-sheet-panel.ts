@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input
 import { ApiError } from '../../core/api-error';
 import { MAX_UPLOAD_BYTES, formatBytes, saveBlob } from '../../core/files';
 import { I18n, TPipe } from '../../core/i18n';
-import { DataTable, TableColumn, num } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
 import { AllocationSheetResult, AllocationsApi } from './allocations.api';
+import { ImportErrors } from '../../shared/import-errors';
 
 const XLSX_NAME = /\.xlsx$/i;
 
@@ -24,7 +24,7 @@ interface Checked {
  */
 @Component({
   selector: 'app-allocation-sheet-panel',
-  imports: [TPipe, Icon, DataTable, ErrorAlert],
+  imports: [TPipe, Icon, ErrorAlert, ImportErrors],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './allocation-sheet-panel.html',
   styleUrl: './allocation-sheet-panel.css',
@@ -43,9 +43,6 @@ export class AllocationSheetPanel {
   /** Lines were written: the grid reads its allocations again. */
   readonly saved = output<AllocationSheetResult>();
 
-  protected readonly issueColumns: readonly TableColumn[] = [
-    'plans.import.error.sheet', num('plans.import.error.row'), 'plans.import.error.column', 'plans.import.error.message',
-  ];
   protected readonly shownFields: readonly string[] = ['file'];
 
   // The download

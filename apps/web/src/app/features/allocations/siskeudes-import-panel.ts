@@ -12,6 +12,7 @@ import { Icon } from '../../shared/icon';
 import { sumDigits } from '../plans/plan-utils';
 import { AllocationsApi } from './allocations.api';
 import { stageLabelKey } from './village-tag-form';
+import { ImportErrors } from '../../shared/import-errors';
 
 const ZIP_NAME = /\.zip$/i;
 
@@ -40,7 +41,7 @@ const REASON_LABEL: Record<ApbdesImportSuggestion['reason'], TKey> = {
  */
 @Component({
   selector: 'app-siskeudes-import-panel',
-  imports: [NgTemplateOutlet, TPipe, Icon, MoneyPipe, DataTable, ErrorAlert],
+  imports: [NgTemplateOutlet, TPipe, Icon, MoneyPipe, DataTable, ErrorAlert, ImportErrors],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './siskeudes-import-panel.html',
   styleUrl: './siskeudes-import-panel.css',
@@ -70,10 +71,6 @@ export class SiskeudesImportPanel {
   protected readonly lineColumns: readonly TableColumn[] = [
     'allocations.siskeudes.col.kegiatan', 'allocations.siskeudes.col.fundSource', 'allocations.siskeudes.col.stage',
     num('allocations.siskeudes.col.amount'), 'allocations.siskeudes.col.status',
-  ];
-  protected readonly issueColumns: readonly TableColumn[] = [
-    'allocations.siskeudes.error.table', num('allocations.siskeudes.error.row'), 'allocations.siskeudes.error.column',
-    'allocations.siskeudes.error.message',
   ];
   protected readonly shownFields: readonly string[] = ['file'];
   protected readonly fieldLabel = (path: string): string => (path === 'file' ? this.i18n.t('allocations.siskeudes.file') : path);

@@ -14,6 +14,7 @@ import { TextField } from '../../shared/text-field';
 import { RegionsApi } from '../regions/regions.api';
 import { sumDigits } from './plan-utils';
 import { PlansApi, RadImportResult } from './plans.api';
+import { ImportErrors } from '../../shared/import-errors';
 
 /** The inputs of the form, named as the server's `details` paths. */
 type Field = 'file' | 'title' | 'regionCode';
@@ -37,7 +38,7 @@ interface Checked {
  */
 @Component({
   selector: 'app-plan-import',
-  imports: [RouterLink, TPipe, Icon, MoneyPipe, DataTable, ErrorAlert, RegionPicker, TextField],
+  imports: [RouterLink, TPipe, Icon, MoneyPipe, DataTable, ErrorAlert, RegionPicker, TextField, ImportErrors],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './plan-import.html',
   styleUrl: './plan-import.css',
@@ -58,9 +59,6 @@ export class PlanImport {
 
   protected readonly rowColumns: readonly TableColumn[] = [
     num('plans.import.col.row'), 'plans.import.col.strategy', 'plans.import.col.activity', 'plans.import.col.lead', num('plans.import.col.total'),
-  ];
-  protected readonly issueColumns: readonly TableColumn[] = [
-    'plans.import.error.sheet', num('plans.import.error.row'), 'plans.import.error.column', 'plans.import.error.message',
   ];
   protected readonly shownFields: readonly string[] = Object.keys(FIELD_ID);
 
