@@ -47,8 +47,8 @@ export class AllocationsService {
     const claim = parseClaim(body);
     return this.inTransaction(within, async (m) => {
       const activity = await findActivity(m, activityId);
-      await this.assertCanWriteInput(m, actor, input, activity);
-      const line = await this.recordLine(m, actor, input);
+      const ownerRegion = await this.assertCanWriteInput(m, actor, input, activity);
+      const line = await this.recordLine(m, actor, input, ownerRegion);
       const tagId = await this.tag(m, actor, line, activity, claim, 'sharePercent');
       return { id: tagId, lineId: line.id };
     });
@@ -61,8 +61,8 @@ export class AllocationsService {
       throw DomainError.invalidField('source', 'baris APBN/lainnya dicatat langsung pada kegiatan yang didanainya');
     }
     const id = await this.inTransaction(within, async (m) => {
-      await this.assertCanWriteInput(m, actor, input, undefined);
-      return (await this.recordLine(m, actor, input)).id;
+      const ownerRegion = await this.assertCanWriteInput(m, actor, input, undefined);
+      return (await this.recordLine(m, actor, input, ownerRegion)).id;
     });
     return this.line(id, within);
   }
@@ -202,8 +202,8 @@ export class AllocationsService {
   // ---- writing ------------------------------------------------------------------------------
 
   /** Finds or creates the line with this identity (locked) and records the stage when it is new. */
-  private async recordLine(m: EntityManager, actor: UserView, input: LineInput): Promise<BudgetLineEntity> {
-    const resolved = await this.resolveCode(m, input);
+  private async recordLine(m: EntityManager, actor: UserView, input: LineInput, ownerRegion: string | undefined): Promise<BudgetLineEntity> {
+    const resolved = await this.resolveCode(m, input, ownerRegion);
     const key = lineKey(input);
     const inserted: { id: string }[] = await m.query(
       `INSERT INTO budget_line (source, fiscal_year, agency_id, village_code, funder, budget_code, catalog_version_id, account_code,
@@ -283,14 +283,11 @@ export class AllocationsService {
   }
 
   /** The catalogue version of the line's code; 422 UNKNOWN_BUDGET_CODE when no version has it. */
-  private async resolveCode(m: EntityManager, input: LineInput): Promise<string | undefined> {
+  private async resolveCode(m: EntityManager, input: LineInput, ownerRegion: string | undefined): Promise<string | undefined> {
     if (input.source !== 'APBD' && input.source !== 'APBDES') return undefined;
     const q = new BudgetLineQueries(m);
-    let level = 'regency';
-    if (input.source === 'APBD') {
-      const agency = await m.findOneOrFail(AgencyEntity, { where: { id: input.agencyId ?? '' } });
-      level = codeLevel(input.budgetCode, agency.regionCode);
-    }
+    // The owner's level decides only for codes whose kegiatan digit does not (special-autonomy 3–8).
+    const level = input.source === 'APBD' ? codeLevel(input.budgetCode, ownerRegion ?? '') : 'regency';
     const kind = input.source === 'APBD' ? 'APBD_NOMENCLATURE' : 'APBDES_ACTIVITIES';
     const found = await q.resolveCode(kind, input.budgetCode, input.source === 'APBD' ? 'sub_kegiatan' : 'kegiatan', input.fiscalYear, level);
     if (!found) {
@@ -306,8 +303,9 @@ export class AllocationsService {
    * Who may write a line: an agency's APBD lines its own staff and the region's planners; a
    * desa's APBDes lines its own officials and the planners above it; APBN/other money the
    * planners of the plan's region, or an agency recording its own (a vertical agency's budget).
+   * Returns the owner's region (the agency's, or the desa), which the code lookup needs.
    */
-  private async assertCanWriteInput(m: EntityManager, actor: UserView, input: LineInput, activity: ActivityRef | undefined): Promise<void> {
+  private async assertCanWriteInput(m: EntityManager, actor: UserView, input: LineInput, activity: ActivityRef | undefined): Promise<string | undefined> {
     if (input.source === 'APBD' || (input.agencyId && (input.source === 'APBN' || input.source === 'OTHER'))) {
       const agency = await m.findOne(AgencyEntity, { where: { id: input.agencyId ?? '' } });
       if (!agency) throw DomainError.invalidField('agencyId', 'instansi tidak ditemukan');
@@ -317,14 +315,14 @@ export class AllocationsService {
       if (activity && !isWithinRegion(agency.regionCode, activity.planRegion) && !isWithinRegion(activity.planRegion, agency.regionCode)) {
         throw DomainError.invalidField('agencyId', 'instansi ini berada di luar wilayah rencana aksi');
       }
-      return;
+      return agency.regionCode;
     }
     if (input.source === 'APBDES') {
       const village = input.villageCode ?? '';
       if (!canWriteForVillage(actor, village)) throw DomainError.forbidden('Anda hanya dapat mencatat APBDes desa Anda sendiri');
       if (!(await m.exists(RegionEntity, { where: { code: village } }))) throw DomainError.invalidField('villageCode', 'desa tidak ditemukan');
       if (activity && !isWithinRegion(village, activity.planRegion)) throw DomainError.invalidField('villageCode', 'desa ini berada di luar wilayah rencana aksi');
-      return;
+      return village;
     }
     // APBN or OTHER without an owning agency: the plan's planners.
     if (actor.role === 'agency') {
@@ -333,6 +331,7 @@ export class AllocationsService {
     if (!activity || !canPlanInRegion(actor, activity.planRegion)) {
       throw DomainError.forbidden('Dana APBN/lainnya tanpa instansi dicatat oleh perencana Bappeda wilayah ini');
     }
+    return undefined;
   }
 
   private async assertCanWriteLine(m: EntityManager, actor: UserView, line: BudgetLineEntity): Promise<void> {
