@@ -33,10 +33,17 @@ export class GapsService {
 
   async planReport(planId: string, query: GapQueryDto, today = new Date()): Promise<GapReport> {
     const m = this.dataSource.manager;
-    const plans: { region_code: string; start_year: number; end_year: number }[] = await m.query(
-      'SELECT region_code, start_year, end_year FROM action_plan WHERE id = $1',
-      [planId],
-    );
+    // Every read that does not depend on another runs side by side on its own pool connection:
+    // the report's latency is mostly the lines read, which the others hide behind.
+    const [plans, data, strategies, agencies, calendar] = await Promise.all([
+      m.query('SELECT region_code, start_year, end_year FROM action_plan WHERE id = $1', [planId]) as Promise<{ region_code: string; start_year: number; end_year: number }[]>,
+      new GapQueries(m).load([planId]),
+      m.query('SELECT code, name FROM strategy') as Promise<{ code: number; name: string }[]>,
+      m.query('SELECT DISTINCT a.id, a.name, a.short_name FROM agency a JOIN plan_activity pa ON pa.lead_agency_id = a.id WHERE pa.plan_id = $1', [planId]) as Promise<
+        { id: string; name: string; short_name: string }[]
+      >,
+      calendarSteps(m),
+    ]);
     if (!plans.length) throw DomainError.notFound('Rencana aksi');
     const plan = plans[0];
     const years: number[] = [];
@@ -46,14 +53,8 @@ export class GapsService {
     if (!years.includes(fiscalYear)) {
       throw DomainError.invalidField('fiscalYear', `di luar periode rencana ${plan.start_year}–${plan.end_year}`);
     }
-    // Side by side on separate connections: the report's latency is mostly round trips.
-    const [data, strategies, agencies] = await Promise.all([
-      new GapQueries(m).load([planId]),
-      m.query('SELECT code, name FROM strategy') as Promise<{ code: number; name: string }[]>,
-      m.query('SELECT DISTINCT a.id, a.name, a.short_name FROM agency a JOIN plan_activity pa ON pa.lead_agency_id = a.id WHERE pa.plan_id = $1', [planId]) as Promise<
-        { id: string; name: string; short_name: string }[]
-      >,
-    ]);
+    // The names of the desa and kecamatan shown: asked for now, awaited after the engine has run.
+    const regionsRead = this.regionNames(data.activities.flatMap((a) => a.locations).concat(data.lines.map((l) => l.villageCode ?? '').filter(Boolean)));
     const cells = computeActivityGaps({
       planLevel: governmentLevelOfRegion(plan.region_code),
       years,
@@ -76,7 +77,7 @@ export class GapsService {
     const shown = query.flag ? yearCells.filter((c) => c.flags.includes(query.flag as GapFlag)) : yearCells;
     const shownIds = new Set(shown.map((c) => c.activityId));
 
-    const regions = await this.regionNames(data.activities.flatMap((a) => a.locations).concat(data.lines.map((l) => l.villageCode ?? '').filter(Boolean)));
+    const regions = await regionsRead;
     const strategyName = new Map(strategies.map((s) => [Number(s.code), s.name]));
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
 
@@ -105,7 +106,7 @@ export class GapsService {
     const flagCounts = Object.fromEntries(GAP_FLAGS.map((f) => [f, yearCells.filter((c) => c.flags.includes(f)).length])) as Record<GapFlag, number>;
     const bySource = Object.fromEntries(SOURCES.map((s) => [s, sumMoney(shown.map((c) => c.bySource[s])).toString()])) as Record<AllocationSource, string>;
 
-    const deadlines = await this.deadlines(today, years, cells.filter((c) => keep.has(c.activityId)), activityById, agencyById, regions);
+    const deadlines = this.deadlines(today, years, calendar, cells.filter((c) => keep.has(c.activityId)), activityById, agencyById, regions);
     return {
       planId,
       regionCode: plan.region_code,
@@ -127,18 +128,19 @@ export class GapsService {
    * planning step that can still carry each of them, and who must carry it — the desa when the
    * activity is located only in desa, else its lead agency.
    */
-  private async deadlines(
+  private deadlines(
     today: Date,
     years: number[],
+    calendar: Awaited<ReturnType<typeof calendarSteps>>,
     cells: ActivityYearGap[],
     activities: Map<string, { id: string; code: string; title: string; leadAgencyId: string | null; locations: readonly string[] }>,
     agencies: Map<string, { name: string; short_name: string }>,
     regions: Map<string, string>,
-  ): Promise<GapDeadlines | undefined> {
+  ): GapDeadlines | undefined {
     const fiscalYear = today.getUTCFullYear() + 1;
     if (!years.includes(fiscalYear)) return undefined;
     const iso = today.toISOString().slice(0, 10);
-    const steps = datedSteps(await calendarSteps(this.dataSource.manager), fiscalYear, iso);
+    const steps = datedSteps(calendar, fiscalYear, iso);
     const advice: GapDeadlines['advice'] = [];
     for (const c of cells) {
       if (c.fiscalYear !== fiscalYear || !(c.flags.includes('UNFUNDED') || c.flags.includes('UNDERFUNDED'))) continue;

@@ -28,6 +28,9 @@ export interface LineSplit {
  * (never counting money the line does not have) and the line is flagged.
  */
 export function splitLine(amount: bigint, tags: readonly TagClaim[]): LineSplit {
+  // The common case — one tag taking the whole line — without the arithmetic below (reports split
+  // thousands of lines per request).
+  if (tags.length === 1 && tags[0].shareBp === FULL_SHARE_BP) return { portions: new Map([[tags[0].id, amount]]), untagged: 0n, overAllocated: false };
   const portions = new Map<string, bigint>();
   const shared = tags.filter((t) => t.shareBp !== null);
   const fixed = tags.filter((t) => t.shareBp === null);

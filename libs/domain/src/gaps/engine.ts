@@ -104,18 +104,22 @@ export function computeActivityGaps(input: GapInput): ActivityYearGap[] {
     }
   }
 
+  // A plan's lines repeat few codes: each code's warnings are worked out once.
+  const warningCache = new Map<string, LineWarning[]>();
+  const warningsOf = (line: GapLineInput, overAllocated: boolean): LineWarning[] => {
+    const k = `${line.source}|${line.budgetCode}|${line.mandates.join(',')}|${line.retired}|${overAllocated}`;
+    let found = warningCache.get(k);
+    if (!found) {
+      found = lineWarnings({ source: line.source, budgetCode: line.budgetCode, mandates: line.mandates, planLevel: input.planLevel, retired: line.retired, overAllocated });
+      warningCache.set(k, found);
+    }
+    return found;
+  };
   for (const line of input.lines) {
     const latest = latestStage(line.source, line.stages);
     if (!latest) continue;
     const split = splitLine(latest.amount, line.tags);
-    const warnings: LineWarning[] = lineWarnings({
-      source: line.source,
-      budgetCode: line.budgetCode,
-      mandates: line.mandates,
-      planLevel: input.planLevel,
-      retired: line.retired,
-      overAllocated: split.overAllocated,
-    });
+    const warnings = warningsOf(line, split.overAllocated);
     // Realised money is shared among the tags in the proportion of what each counts.
     const tagged = line.tags.map((t) => split.portions.get(t.id) ?? 0n);
     // (the untagged rest of the line takes its part, so a half-tagged line passes on half).

@@ -141,25 +141,16 @@ export class BudgetLineQueries {
     return this.m.query(
       `WITH l AS (
          SELECT id, fiscal_year, budget_code, catalog_version_id FROM budget_line WHERE id = ANY($1::uuid[]) AND source = 'APBD'
-       ), in_force AS (
-         -- The nomenclature in force per fiscal year, looked up once per year rather than per line.
-         SELECT y.fiscal_year, f.id, f.in_force_from
-           FROM (SELECT DISTINCT fiscal_year FROM l) y
-           CROSS JOIN LATERAL (
-             SELECT v.id, v.in_force_from FROM catalog_version v
-              WHERE v.kind = 'APBD_NOMENCLATURE' AND v.in_force_from <= y.fiscal_year
-              ORDER BY v.in_force_from DESC, v.imported_at DESC LIMIT 1) f
-       )
+       ), in_force AS (${inForceNomenclatureSql('l')})
        SELECT l.id AS line_id, cw.code AS replacement
          FROM l
-         JOIN in_force f ON f.fiscal_year = l.fiscal_year AND f.id <> l.catalog_version_id
-         JOIN catalog_version lv ON lv.id = l.catalog_version_id AND coalesce(lv.in_force_from, 0) < f.in_force_from
+         JOIN in_force f ON f.fiscal_year = l.fiscal_year
          LEFT JOIN LATERAL (
            SELECT c.code FROM code_crosswalk c
              JOIN budget_code b ON b.catalog_version_id = f.id AND b.code = c.code AND b.level = 'sub_kegiatan'
             WHERE c.previous_code = l.budget_code
             LIMIT 1) cw ON true
-        WHERE NOT EXISTS (SELECT 1 FROM budget_code b WHERE b.catalog_version_id = f.id AND b.code = l.budget_code)`,
+        WHERE ${retiredCodeSql('l', 'f')}`,
       [lineIds],
     );
   }
@@ -193,4 +184,29 @@ export class BudgetLineQueries {
     );
     return rows[0] ? { versionId: rows[0].version_id, name: rows[0].name } : undefined;
   }
+}
+
+/**
+ * The APBD nomenclature in force per fiscal year of the lines in `lines` (a CTE with a
+ * `fiscal_year` column): looked up once per year rather than per line. Columns: fiscal_year, id,
+ * in_force_from.
+ */
+export function inForceNomenclatureSql(lines: string): string {
+  return `SELECT y.fiscal_year, f.id, f.in_force_from
+            FROM (SELECT DISTINCT fiscal_year FROM ${lines}) y
+            CROSS JOIN LATERAL (
+              SELECT v.id, v.in_force_from FROM catalog_version v
+               WHERE v.kind = 'APBD_NOMENCLATURE' AND v.in_force_from <= y.fiscal_year
+               ORDER BY v.in_force_from DESC, v.imported_at DESC LIMIT 1) f`;
+}
+
+/**
+ * "This APBD line's code is retired for its fiscal year": the nomenclature in force for the year
+ * (`inForce`, a row of {@link inForceNomenclatureSql}) is newer than the line's version and no
+ * longer has the code. A boolean SQL expression over the aliases given.
+ */
+export function retiredCodeSql(line: string, inForce: string): string {
+  return `(${inForce}.id <> ${line}.catalog_version_id
+           AND coalesce((SELECT lv.in_force_from FROM catalog_version lv WHERE lv.id = ${line}.catalog_version_id), 0) < ${inForce}.in_force_from
+           AND NOT EXISTS (SELECT 1 FROM budget_code b WHERE b.catalog_version_id = ${inForce}.id AND b.code = ${line}.budget_code))`;
 }

@@ -1,7 +1,7 @@
 import type { BudgetSource, BudgetStage } from '@sinergi/contracts';
 import type { GapActivityInput, GapDrawdownInput, GapLineInput } from '@sinergi/domain';
 import type { EntityManager } from 'typeorm';
-import { BudgetLineQueries } from './budget-line.queries';
+import { inForceNomenclatureSql, retiredCodeSql } from './budget-line.queries';
 
 export interface GapPlanRow {
   id: string;
@@ -10,7 +10,8 @@ export interface GapPlanRow {
   end_year: number;
 }
 
-interface LineRow {
+/** One row of the lines read: a line with the stage record that counts, and one of its tags. */
+interface LineTagRow {
   id: string;
   source: BudgetSource;
   fiscal_year: number;
@@ -19,8 +20,14 @@ interface LineRow {
   budget_code: string;
   mandates: string[] | null;
   realised: string | null;
-  stages: { stage: BudgetStage; amount: string; seq: number }[];
-  tags: { id: string; activityId: string; shareBp: number | null; fixedAmount: string | null }[];
+  stage: BudgetStage | null;
+  amount: string | null;
+  seq: string | null;
+  retired: boolean;
+  tag_id: string;
+  activity_id: string;
+  share_bp: number | null;
+  fixed_amount: string | null;
 }
 
 export interface GapData {
@@ -30,20 +37,19 @@ export interface GapData {
 }
 
 /**
- * Loads what the gap engine needs for a set of plans, one set-based query per table: the
- * activities with costs and locations, every line tagged to them with its stages and all its tags
- * (a line shared with another plan is split over all of them), retired-code flags, and the
- * approved or disbursed tactical-fund drawdowns. Give it the DataSource's manager, not a
+ * Loads what the gap engine needs for a set of plans in three reads side by side: the activities
+ * with costs and locations; every line tagged to them with the stage record that counts, its
+ * retired-code flag and all its tags (a line shared with another plan is split over all of them);
+ * and the approved or disbursed tactical-fund drawdowns. Give it the DataSource's manager, not a
  * transaction's: its reads run in parallel on separate pool connections.
  */
 export class GapQueries {
   constructor(private readonly m: EntityManager) {}
 
   async load(planIds: string[]): Promise<GapData> {
-    // Independent reads run side by side on separate pool connections (the report's latency is
-    // mostly round trips); the retired-code check needs the line ids and follows.
-    const [activityRows, lineRows, drawdownRows] = await Promise.all([this.activityRows(planIds), this.lineRows(planIds), this.drawdownRows(planIds)]);
-    const retired = new Set((await new BudgetLineQueries(this.m).retired(lineRows.filter((l) => l.source === 'APBD').map((l) => l.id))).map((r) => r.line_id));
+    // Independent reads run side by side on separate pool connections: the report's latency is
+    // mostly the index look-ups of the lines read, which the others hide behind.
+    const [activityRows, lines, drawdownRows] = await Promise.all([this.activityRows(planIds), this.lineRows(planIds), this.drawdownRows(planIds)]);
     return {
       activities: activityRows.map((a) => ({
         id: a.id,
@@ -55,19 +61,7 @@ export class GapQueries {
         costs: new Map(Object.entries(a.costs ?? {}).map(([y, v]) => [Number(y), BigInt(v)])),
         locations: a.locations ?? [],
       })),
-      lines: lineRows.map((l) => ({
-        id: l.id,
-        source: l.source,
-        fiscalYear: l.fiscal_year,
-        agencyId: l.agency_id,
-        villageCode: l.village_code,
-        budgetCode: l.budget_code,
-        mandates: l.mandates ?? [],
-        retired: retired.has(l.id),
-        realised: l.realised === null ? null : BigInt(l.realised),
-        stages: (l.stages ?? []).map((s) => ({ stage: s.stage, amount: BigInt(s.amount), seq: Number(s.seq) })),
-        tags: (l.tags ?? []).map((t) => ({ id: t.id, activityId: t.activityId, shareBp: t.shareBp, fixedAmount: t.fixedAmount === null ? null : BigInt(t.fixedAmount) })),
-      })),
+      lines,
       drawdowns: drawdownRows.map((d) => ({ activityId: d.activity_id, fiscalYear: d.fiscal_year, amount: BigInt(d.amount), status: d.status })),
     };
   }
@@ -96,34 +90,72 @@ export class GapQueries {
   }
 
   /**
-   * Lines tagged to the plans, with their stage records and all their tags: three flat reads in
-   * parallel, assembled here (flat rows are several times cheaper to produce and parse than
-   * JSON aggregated per line).
+   * Lines tagged to the plans in one read, a row per tag of the plans: the line, only its stage
+   * record that counts (highest rank, newest record; the engine needs no other), whether its code
+   * is retired for its year, and the tag. A line's tags of other plans matter only for the split,
+   * and a 100 % share is alone on its line (the write path refuses anything beside it), so they
+   * are fetched in a second read only for lines carrying a smaller share or a fixed sum — in a
+   * national dataset, none.
    */
-  private async lineRows(planIds: string[]): Promise<LineRow[]> {
-    const tagged = `SELECT t.line_id FROM allocation_tag t JOIN plan_activity pa ON pa.id = t.activity_id WHERE pa.plan_id = ANY($1::uuid[])`;
-    const [lines, stages, tags] = await Promise.all([
-      this.m.query(
-        `SELECT l.id, l.source, l.fiscal_year, l.agency_id, l.village_code, l.budget_code, a.mandates,
-                CASE WHEN coalesce(l.realised_q1, l.realised_q2, l.realised_q3, l.realised_q4) IS NULL THEN NULL
-                     ELSE (coalesce(l.realised_q1, 0) + coalesce(l.realised_q2, 0) + coalesce(l.realised_q3, 0) + coalesce(l.realised_q4, 0))::text END AS realised
-           FROM budget_line l LEFT JOIN agency a ON a.id = l.agency_id
-          WHERE l.id IN (${tagged})`,
-        [planIds],
-      ) as Promise<Omit<LineRow, 'stages' | 'tags'>[]>,
-      this.m.query(`SELECT s.line_id, s.stage, s.amount::text AS amount, s.id::text AS seq FROM budget_line_stage s WHERE s.line_id IN (${tagged})`, [planIds]) as Promise<
-        { line_id: string; stage: BudgetStage; amount: string; seq: string }[]
-      >,
-      this.m.query(
+  private async lineRows(planIds: string[]): Promise<GapLineInput[]> {
+    const rows: LineTagRow[] = await this.m.query(
+      `WITH mine AS (
+         SELECT t.id, t.line_id, t.activity_id, t.share_bp, t.fixed_amount, t.created_at
+           FROM allocation_tag t JOIN plan_activity pa ON pa.id = t.activity_id
+          WHERE pa.plan_id = ANY($1::uuid[])
+       ), l AS (
+         SELECT l.* FROM budget_line l WHERE l.id IN (SELECT line_id FROM mine)
+       ), in_force AS (${inForceNomenclatureSql("l WHERE l.source = 'APBD'")})
+       SELECT l.id, l.source, l.fiscal_year, l.agency_id, l.village_code, l.budget_code, a.mandates,
+              CASE WHEN coalesce(l.realised_q1, l.realised_q2, l.realised_q3, l.realised_q4) IS NULL THEN NULL
+                   ELSE (coalesce(l.realised_q1, 0) + coalesce(l.realised_q2, 0) + coalesce(l.realised_q3, 0) + coalesce(l.realised_q4, 0))::text END AS realised,
+              st.stage, st.amount::text AS amount, st.id::text AS seq,
+              CASE WHEN l.source = 'APBD' AND f.id IS NOT NULL THEN coalesce(${retiredCodeSql('l', 'f')}, false) ELSE false END AS retired,
+              m.id AS tag_id, m.activity_id, m.share_bp, m.fixed_amount::text AS fixed_amount
+         FROM l
+         JOIN mine m ON m.line_id = l.id
+         LEFT JOIN agency a ON a.id = l.agency_id
+         LEFT JOIN in_force f ON f.fiscal_year = l.fiscal_year
+         LEFT JOIN LATERAL (
+           SELECT s.stage, s.amount, s.id FROM budget_line_stage s WHERE s.line_id = l.id ORDER BY s.rank DESC, s.id DESC LIMIT 1
+         ) st ON true`,
+      [planIds],
+    );
+    const lines = new Map<string, GapLineInput & { tags: GapLineInput['tags'][number][] }>();
+    const shared: string[] = [];
+    for (const r of rows) {
+      let line = lines.get(r.id);
+      if (!line) {
+        line = {
+          id: r.id,
+          source: r.source,
+          fiscalYear: r.fiscal_year,
+          agencyId: r.agency_id,
+          villageCode: r.village_code,
+          budgetCode: r.budget_code,
+          mandates: r.mandates ?? [],
+          retired: r.retired,
+          realised: r.realised === null ? null : BigInt(r.realised),
+          stages: r.stage === null ? [] : [{ stage: r.stage, amount: BigInt(r.amount!), seq: Number(r.seq) }],
+          tags: [],
+        };
+        lines.set(r.id, line);
+      }
+      line.tags.push({ id: r.tag_id, activityId: r.activity_id, shareBp: r.share_bp, fixedAmount: r.fixed_amount === null ? null : BigInt(r.fixed_amount) });
+      if (r.share_bp !== 10000) shared.push(r.id);
+    }
+    if (shared.length) {
+      // Lines that may carry tags of other plans: all their tags, in the split's order (the rows
+      // above come unordered; a lone 100 % tag needs no order).
+      const tags: { id: string; line_id: string; activity_id: string; share_bp: number | null; fixed_amount: string | null }[] = await this.m.query(
         `SELECT t.id, t.line_id, t.activity_id, t.share_bp, t.fixed_amount::text AS fixed_amount FROM allocation_tag t
-          WHERE t.line_id IN (${tagged}) ORDER BY t.created_at, t.id`,
-        [planIds],
-      ) as Promise<{ id: string; line_id: string; activity_id: string; share_bp: number | null; fixed_amount: string | null }[]>,
-    ]);
-    const byLine = new Map<string, LineRow>(lines.map((l) => [l.id, { ...l, stages: [], tags: [] }]));
-    for (const s of stages) byLine.get(s.line_id)?.stages.push({ stage: s.stage, amount: s.amount, seq: Number(s.seq) });
-    for (const t of tags) byLine.get(t.line_id)?.tags.push({ id: t.id, activityId: t.activity_id, shareBp: t.share_bp, fixedAmount: t.fixed_amount });
-    return [...byLine.values()];
+          WHERE t.line_id = ANY($1::uuid[]) ORDER BY t.created_at, t.id`,
+        [[...new Set(shared)]],
+      );
+      for (const id of new Set(shared)) lines.get(id)!.tags.length = 0;
+      for (const t of tags) lines.get(t.line_id)!.tags.push({ id: t.id, activityId: t.activity_id, shareBp: t.share_bp, fixedAmount: t.fixed_amount === null ? null : BigInt(t.fixed_amount) });
+    }
+    return [...lines.values()];
   }
 
   private drawdownRows(planIds: string[]): Promise<{ activity_id: string; fiscal_year: number; amount: string; status: GapDrawdownInput['status'] }[]> {
