@@ -123,6 +123,54 @@ describe('allocation sheets', () => {
     expect(await count('budget_line')).toBe(lines);
   });
 
+  it('applies a long sheet batch by batch: a line seen again far below is its next stage, a late error still undoes all', async () => {
+    // 2 500 line rows (below the template's empty rows) are read in batches of 1 000 and written
+    // while the rest is read; the 1st and the 2 301st name the same line (3.1, 2030, one account
+    // code): DPA then DPPA, as if posted one after the other.
+    const wb = await load((await binary(dinsos, `/api/plans/${planId}/allocations/template.xlsx`)).body as Buffer);
+    const ws = wb.getWorksheet('Alokasi')!;
+    for (let n = 2; n <= ws.rowCount; n++) ws.getRow(n).values = []; // lines saved by earlier tests stay as they are
+    const start = ws.rowCount + 1;
+    const account = (i: number) => `5.1.02.01.01.${String(i + 1).padStart(4, '0')}`;
+    const line = (i: number, stage = 'DPA', amount = 1000000 + i) => ['3.1', '', 2030, null, '1.06.03.2.01.0003', account(i), stage, amount];
+    for (let i = 0; i < 2500; i++) ws.addRow(line(i));
+    ws.getRow(start + 2300).values = line(0, 'DPPA', 900000);
+    const lines = await count('budget_line');
+
+    expect((await upload(dinsos, wb, true)).body).toEqual({ valid: true, dryRun: true, created: 2499, updated: 1, unchanged: 0, errors: [] });
+    expect(await count('budget_line')).toBe(lines);
+
+    // An earlier stage of that line in the third batch is refused by its row; nothing is kept.
+    ws.getRow(start + 2450).values = line(0, 'RKA', 5);
+    const refused = await upload(dinsos, wb, false);
+    expect(refused.status).toBe(422);
+    expect(refused.body.details).toEqual([expect.objectContaining({ sheet: 'Alokasi', row: start + 2450, message: expect.stringContaining('DPPA') })]);
+    expect(await count('budget_line')).toBe(lines);
+
+    ws.getRow(start + 2450).values = line(2450);
+    expect((await upload(dinsos, wb, false)).body).toEqual({ valid: true, dryRun: false, created: 2499, updated: 1, unchanged: 0, errors: [] });
+    const [first] = await t.sql<{ stages: string }>(
+      `SELECT string_agg(s.stage || ' ' || s.amount, ', ' ORDER BY s.id) AS stages FROM budget_line l JOIN budget_line_stage s ON s.line_id = l.id
+        WHERE l.fiscal_year = 2030 AND l.account_code = $1`,
+      [account(0)],
+    );
+    expect(first.stages).toBe('DPA 1000000, DPPA 900000');
+    expect(await count('budget_line')).toBe(lines + 2499);
+  });
+
+  it('recognises the sheets by their content when their names are lost (renamed, or dropped by the stream reader)', async () => {
+    const wb = await load((await binary(dinsos, `/api/plans/${planId}/allocations/template.xlsx`)).body as Buffer);
+    const ws = wb.getWorksheet('Alokasi')!;
+    const r = rowOf(ws, '3.2', 2026);
+    [r.getCell(5).value, r.getCell(7).value, r.getCell(8).value] = ['1.06.03.2.01.0003', 'RKA', 12000000];
+    for (const [i, sheet] of wb.worksheets.entries()) sheet.name = `Sheet${i + 1}`;
+    const res = await upload(dinsos, wb, true);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ valid: true, created: 1 });
+    // The Info sheet still says whose sheet it is: DP3A may not upload it.
+    expect((await upload(dp3a, wb, true)).status).toBe(403);
+  });
+
   it('lets an agency upload only its own agency\'s sheet', async () => {
     const wb = await load((await binary(dinsos, `/api/plans/${planId}/allocations/template.xlsx`)).body as Buffer);
     const res = await upload(dp3a, wb, true);

@@ -9,3 +9,4 @@ export * from './repositories/reference.queries';
 export * from './repositories/plan.queries';
 export * from './repositories/budget-line.queries';
 export * from './repositories/gap.queries';
+export * from './uuid-v7';

@@ -57,6 +57,14 @@ const letter = (key: ColumnKey) => String.fromCharCode(65 + ORDER.indexOf(key));
 export async function writeAllocationSheet(input: AllocationSheetInput, out: Writable): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Sinergi';
+  // The hidden Info sheet (whose agency the sheet is) comes first in the file, so that a streamed
+  // upload knows the agency before the first line row; Excel opens on the Alokasi tab.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 1, activeTab: 1, visibility: 'visible' }];
+  const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  meta.addRow(['Rencana aksi', input.planTitle]).commit();
+  meta.addRow(['Instansi', input.agencyName]).commit();
+  meta.addRow(['agencyId', input.agencyId]).commit();
+  meta.commit();
   const ws = wb.addWorksheet(ALLOCATION_SHEET, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
@@ -96,11 +104,6 @@ export async function writeAllocationSheet(input: AllocationSheetInput, out: Wri
   for (const c of input.codes) codes.addRow([c.code, c.name]).commit();
   codes.commit();
 
-  const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
-  meta.addRow(['Rencana aksi', input.planTitle]).commit();
-  meta.addRow(['Instansi', input.agencyName]).commit();
-  meta.addRow(['agencyId', input.agencyId]).commit();
-  meta.commit();
   await wb.commit();
 }
 
@@ -116,59 +119,125 @@ export interface ParsedAllocationRow {
   column: Record<ColumnKey, string>;
 }
 
+/** What the reader hands over, batch by batch, while it goes on reading the next rows. */
+export interface AllocationSheetBatch {
+  /** The agency named by the Info sheet, when that sheet came before these rows (as written). */
+  agencyId?: string;
+  rows: ParsedAllocationRow[];
+  /** Problems of shape in these rows (a year that is not a number), with sheet, row and column. */
+  errors: ImportError[];
+}
+
+export interface AllocationSheetSummary {
+  agencyId?: string;
+  /** Whether the Info sheet was read only after line rows had been handed over. */
+  agencyAfterRows: boolean;
+  rows: number;
+  /** Problems of the file as a whole (not xlsx, no Alokasi sheet, a missing column); no rows then. */
+  errors: ImportError[];
+}
+
 /**
- * Reads an uploaded allocation sheet, streamed (a 100 000-row sheet never sits in memory as a
- * workbook): rows with a sub kegiatan code or an amount are lines; rows with neither are left
- * alone. Problems of shape (a missing column, a year that is not a number) are ImportErrors with
- * sheet, row and column; the meaning is checked by the API.
+ * Reads an uploaded allocation sheet, streamed: a 100 000-row sheet never sits in memory, as a
+ * workbook or as rows. Rows with a sub kegiatan code or an amount are lines (rows with neither are
+ * left alone); they are handed to `onBatch` `batchSize` at a time, and the next batch is read while
+ * the previous one is being saved (one batch in flight: reading and writing overlap, memory stays
+ * bounded). Problems of shape are ImportErrors with sheet, row and column; the meaning is checked
+ * by the caller. A rejected `onBatch` stops the reading and is rethrown.
  */
-export async function readAllocationSheet(bytes: Buffer): Promise<{ agencyId?: string; rows: ParsedAllocationRow[]; errors: ImportError[] }> {
-  if (detectFormat(bytes) !== 'xlsx') return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: 'Berkas bukan xlsx: unggah lembar alokasi yang diunduh dari Sinergi' }] };
+export async function readAllocationSheet(
+  bytes: Buffer,
+  onBatch: (batch: AllocationSheetBatch) => Promise<void>,
+  batchSize = 1000,
+): Promise<AllocationSheetSummary> {
+  const fileError = (message: string): AllocationSheetSummary => ({ agencyAfterRows: false, rows: 0, errors: [{ sheet: '', row: 0, column: '', message }] });
+  if (detectFormat(bytes) !== 'xlsx') return fileError('Berkas bukan xlsx: unggah lembar alokasi yang diunduh dari Sinergi');
   // Judged by its directory before exceljs inflates anything (a zip bomb never reaches it).
   inspectZip(bytes, XLSX_LIMITS, 'xlsx');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
-  let agencyId: string | undefined;
+  const summary: AllocationSheetSummary = { agencyAfterRows: false, rows: 0, errors: [] };
   let found = false;
-  const errors: ImportError[] = [];
-  const rows: ParsedAllocationRow[] = [];
+  let batch: AllocationSheetBatch = { rows: [], errors: [] };
+  let inFlight: Promise<void> = Promise.resolve();
+  const handOver = async () => {
+    await inFlight; // the previous batch is saved (or its failure surfaces here)
+    const next = batch;
+    batch = { agencyId: summary.agencyId, rows: [], errors: [] };
+    inFlight = onBatch(next).catch((error: unknown) => {
+      throw new HandlerFailure(error);
+    });
+    inFlight.catch(() => undefined); // awaited at the next hand-over or at the end
+  };
   try {
     for await (const ws of reader) {
       const name = (ws as unknown as { name?: string }).name;
-      if (name === META_SHEET) {
-        for await (const r of ws) if (cellText(r.getCell(1).value) === 'agencyId') agencyId = cellText(r.getCell(2).value).trim() || undefined;
-        continue;
-      }
-      if (name !== ALLOCATION_SHEET) {
-        for await (const _ of ws) void _; // drain: the reader moves on only when a sheet is consumed
-        continue;
-      }
-      found = true;
+      // exceljs's streaming reader sometimes loses the workbook's sheet list, the last zip entry
+      // (exceljs#3064: seen here about one read in five under load), and then calls the sheets
+      // Sheet1, Sheet2…; so a sheet not named as ours is recognised by its first row too.
+      let isAllocation: boolean = !found && name === ALLOCATION_SHEET;
+      let first = true;
       let columns: Map<ColumnKey, number> | undefined;
       let columnOf: Record<ColumnKey, string> | undefined;
       for await (const r of ws) {
+        if (first) {
+          first = false;
+          if (!found && name !== META_SHEET && name !== CODES_SHEET) isAllocation ||= headerColumns(r).size >= 3;
+          found ||= isAllocation;
+        }
+        if (!isAllocation) {
+          // The Info sheet (or any other): only its agencyId row matters.
+          if (cellText(r.getCell(1).value) === 'agencyId') {
+            summary.agencyId = cellText(r.getCell(2).value).trim() || undefined;
+            summary.agencyAfterRows = summary.rows > 0;
+            batch.agencyId = summary.agencyId;
+          }
+          continue; // also drains the sheet: the reader moves on only when a sheet is consumed
+        }
         if (!columns) {
-          columns = new Map();
-          r.eachCell((cell, col) => {
-            const key = ORDER.find((k) => normaliseHeader(ALLOCATION_COLUMNS[k]) === normaliseHeader(cellText(cell.value)));
-            if (key) columns!.set(key, col);
-          });
+          columns = headerColumns(r);
           for (const key of ['activityCode', 'year', 'budgetCode', 'stage', 'amount'] as ColumnKey[]) {
-            if (!columns.has(key)) errors.push({ sheet: ALLOCATION_SHEET, row: r.number, column: '', message: `kolom "${ALLOCATION_COLUMNS[key]}" tidak ada` });
+            if (!columns.has(key)) summary.errors.push({ sheet: ALLOCATION_SHEET, row: r.number, column: '', message: `kolom "${ALLOCATION_COLUMNS[key]}" tidak ada` });
           }
           columnOf = Object.fromEntries(ORDER.map((k) => [k, columns!.has(k) ? String.fromCharCode(64 + columns!.get(k)!) : ''])) as Record<ColumnKey, string>;
           continue;
         }
-        if (errors.length) continue;
-        const row = parseRow(r, columns, columnOf!, errors);
-        if (row) rows.push(row);
+        if (summary.errors.length) continue;
+        const row = parseRow(r, columns, columnOf!, batch.errors);
+        if (!row) continue;
+        batch.rows.push(row);
+        summary.rows++;
+        if (batch.rows.length >= batchSize) await handOver();
       }
     }
+    if (batch.rows.length || batch.errors.length) await handOver();
+    await inFlight;
   } catch (error) {
+    await inFlight.catch(() => undefined);
+    // The handler's own errors (a refusal, a database failure) pass unchanged; anything else came
+    // from reading the file (exceljs, the zip or XML parser).
+    if (error instanceof HandlerFailure) throw error.cause;
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`Berkas xlsx rusak atau tidak dapat dibaca (${(error as Error).message.slice(0, 120)})`);
   }
-  if (!found) return { rows: [], errors: [{ sheet: '', row: 0, column: '', message: `Lembar "${ALLOCATION_SHEET}" tidak ada: unggah lembar alokasi yang diunduh dari Sinergi` }] };
-  return { agencyId, rows: errors.length && !rows.length ? [] : rows, errors };
+  if (!found) return fileError(`Lembar "${ALLOCATION_SHEET}" tidak ada: unggah lembar alokasi yang diunduh dari Sinergi`);
+  return summary;
+}
+
+/** Wraps an error of the batch handler, to tell it apart from a failure to read the file. */
+class HandlerFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('allocation sheet batch handler failed');
+  }
+}
+
+/** Which of the sheet's columns (by key) a header row names, matched loosely. */
+function headerColumns(r: ExcelJS.Row): Map<ColumnKey, number> {
+  const columns = new Map<ColumnKey, number>();
+  r.eachCell((cell, col) => {
+    const key = ORDER.find((k) => normaliseHeader(ALLOCATION_COLUMNS[k]) === normaliseHeader(cellText(cell.value)));
+    if (key && !columns.has(key)) columns.set(key, col);
+  });
+  return columns;
 }
 
 function parseRow(r: ExcelJS.Row, columns: Map<ColumnKey, number>, columnOf: Record<ColumnKey, string>, errors: ImportError[]): ParsedAllocationRow | undefined {

@@ -5,12 +5,12 @@ import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiPropertyOptional, ApiTags }
 import { APBD_STAGES, type FieldError, type ImportError, type UserView } from '@sinergi/contracts';
 import { canWriteForAgency, DomainError, governmentLevelOfRegion, parseClaim, parseLineInput } from '@sinergi/domain';
 import { AgencyEntity } from '@sinergi/persistence';
-import { readAllocationSheet, UnreadableFileError, writeAllocationSheet, type ParsedAllocationRow } from '@sinergi/xlsx';
+import { readAllocationSheet, UnreadableFileError, writeAllocationSheet, type AllocationSheetSummary, type ParsedAllocationRow } from '@sinergi/xlsx';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { PassThrough } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { bulkAllocate, type BulkRow } from '../allocations/bulk-lines';
+import { BulkAllocator, type BulkRow } from '../allocations/bulk-lines';
 import { loadLineViews } from '../allocations/line-views';
 import { Authenticated, CurrentUser, Roles } from '../common/access.decorators';
 import { UPLOAD_LIMITS } from '../common/uploads';
@@ -47,6 +47,27 @@ class Rollback extends Error {
   }
 }
 
+/**
+ * The row errors of an import: all counted, the first 500 by row kept for the answer (a sheet of
+ * 100 000 wrong rows must not hold 100 000 messages).
+ */
+class ErrorList {
+  private static readonly KEPT = 500;
+  private readonly kept: ImportError[] = [];
+  count = 0;
+
+  push(e: ImportError): void {
+    this.count++;
+    this.kept.push(e);
+    // Rows arrive roughly in order: trim now and then rather than on every push.
+    if (this.kept.length >= ErrorList.KEPT * 2) this.kept.splice(0, this.kept.length, ...this.sorted());
+  }
+
+  sorted(): ImportError[] {
+    return this.kept.sort((a, b) => a.row - b.row).slice(0, ErrorList.KEPT);
+  }
+}
+
 /** Which sheet column a field of the allocation body comes from, to name it in an error. */
 const FIELD_COLUMN: Record<string, keyof ParsedAllocationRow['column']> = {
   budgetCode: 'budgetCode',
@@ -61,8 +82,9 @@ const FIELD_COLUMN: Record<string, keyof ParsedAllocationRow['column']> = {
 /**
  * The allocation sheet round trip (API-CONTRACT.md "Excel"): an OPD downloads its activities × years
  * with drop-downs, fills in its lines, and uploads it back. The rows are checked by the same input
- * rules as a tag made on screen and written set-based (bulkAllocate, the same allocation rules) in
- * one transaction: any row error, or a dry run, rolls everything back.
+ * rules as a tag made on screen and written set-based (BulkAllocator, the same allocation rules)
+ * in one transaction, batch by batch while the file is read: any row error, or a dry run, rolls
+ * everything back.
  */
 @Injectable()
 export class AllocationSheetService {
@@ -109,52 +131,69 @@ export class AllocationSheetService {
 
   async import(actor: UserView, planId: string, bytes: Buffer, dto: AllocationImportDto): Promise<AllocationImportResult> {
     const plan = await this.plans.get(actor, planId);
-    let parsed: Awaited<ReturnType<typeof readAllocationSheet>>;
-    try {
-      parsed = await readAllocationSheet(bytes);
-    } catch (error) {
-      if (error instanceof UnreadableFileError) throw new DomainError('IMPORT_INVALID', error.message, []);
-      throw error;
-    }
-    if (parsed.errors.length && !parsed.rows.length) throw new DomainError('IMPORT_INVALID', parsed.errors[0].message, parsed.errors);
-    const agency = await this.agency(dto.agencyId ?? parsed.agencyId ?? actor.agencyId);
-    if (!canWriteForAgency(actor, agency)) throw DomainError.forbidden(`Anda hanya dapat mengunggah anggaran instansi Anda sendiri, bukan ${agency.shortName || agency.name}`);
     const activityByCode = new Map(plan.strategies.flatMap((s) => s.activities.map((a) => [a.code, a.id] as const)));
     const dryRun = dto.dryRun === 'true';
-    const errors: ImportError[] = [...parsed.errors];
+    const errors = new ErrorList();
     const fail = (r: ParsedAllocationRow, path: string | undefined, message: string) =>
       errors.push({ sheet: 'Alokasi', row: r.row, column: path ? r.column[FIELD_COLUMN[path] ?? 'budgetCode'] ?? '' : '', message });
-    // Shape and codes first, in memory; then every line at once (bulkAllocate), in one transaction.
-    const bulk: BulkRow[] = [];
-    const sources: ParsedAllocationRow[] = [];
-    for (const r of parsed.rows) {
-      const activityId = activityByCode.get(r.activityCode);
-      if (!activityId) {
-        errors.push({ sheet: 'Alokasi', row: r.row, column: r.column.activityCode, message: `kegiatan "${r.activityCode}" tidak ada di rencana ini` });
-        continue;
-      }
-      const body = { source: 'APBD', agencyId: agency.id, fiscalYear: r.year, budgetCode: r.budgetCode, accountCode: r.accountCode, stage: r.stage, amount: r.amount, sharePercent: r.sharePercent };
-      try {
-        bulk.push({ activityId, input: parseLineInput(body), claim: parseClaim(body) });
-        sources.push(r);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const detail = (error.details as FieldError[] | undefined)?.[0];
-        fail(r, detail?.path, detail ? `${detail.path}: ${detail.message}` : error.message);
-      }
-    }
+    let agency: AgencyEntity | undefined;
+    const chooseAgency = async (fromSheet: string | undefined) => {
+      agency = await this.agency(dto.agencyId ?? fromSheet ?? actor.agencyId);
+      if (!canWriteForAgency(actor, agency)) throw DomainError.forbidden(`Anda hanya dapat mengunggah anggaran instansi Anda sendiri, bukan ${agency.shortName || agency.name}`);
+      return agency;
+    };
     try {
       return await this.dataSource.transaction(async (m) => {
-        const result = await bulkAllocate(m, actor, agency.regionCode, bulk, `lembar alokasi ${agency.shortName || agency.name}`);
-        for (const e of result.errors) fail(sources[e.index], e.path, e.message);
-        const count = (s: string) => result.statuses.filter((x) => x === s).length;
-        const summary = { valid: errors.length === 0, dryRun, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors };
-        if (errors.length || dryRun) throw new Rollback(summary);
+        let allocator: BulkAllocator | undefined;
+        let sheet: AllocationSheetSummary;
+        try {
+          // Batch by batch while the file is still being read: each batch's shape and codes are
+          // checked in memory, then its lines written (BulkAllocator, the same allocation rules).
+          sheet = await readAllocationSheet(bytes, async (batch) => {
+            for (const e of batch.errors) errors.push(e);
+            allocator ??= new BulkAllocator(m, actor, (await chooseAgency(batch.agencyId)).regionCode);
+            const bulk: BulkRow[] = [];
+            const sources: ParsedAllocationRow[] = [];
+            for (const r of batch.rows) {
+              const activityId = activityByCode.get(r.activityCode);
+              if (!activityId) {
+                errors.push({ sheet: 'Alokasi', row: r.row, column: r.column.activityCode, message: `kegiatan "${r.activityCode}" tidak ada di rencana ini` });
+                continue;
+              }
+              const body = { source: 'APBD', agencyId: agency!.id, fiscalYear: r.year, budgetCode: r.budgetCode, accountCode: r.accountCode, stage: r.stage, amount: r.amount, sharePercent: r.sharePercent };
+              try {
+                bulk.push({ activityId, input: parseLineInput(body), claim: parseClaim(body) });
+                sources.push(r);
+              } catch (error) {
+                if (!(error instanceof DomainError)) throw error;
+                const detail = (error.details as FieldError[] | undefined)?.[0];
+                fail(r, detail?.path, detail ? `${detail.path}: ${detail.message}` : error.message);
+              }
+            }
+            // Written even after a problem (all is rolled back then): later rows are checked against
+            // what earlier ones did, so the planner sees every problem of the file at once.
+            for (const e of await allocator.apply(bulk)) fail(sources[e.index], e.path, e.message);
+          });
+        } catch (error) {
+          if (error instanceof UnreadableFileError) throw new DomainError('IMPORT_INVALID', error.message, []);
+          throw error;
+        }
+        if (sheet.errors.length) throw new DomainError('IMPORT_INVALID', sheet.errors[0].message, sheet.errors);
+        if (!agency) await chooseAgency(sheet.agencyId); // a sheet without lines still names whose it is
+        else if (sheet.agencyAfterRows && !dto.agencyId && sheet.agencyId && sheet.agencyId !== agency.id) {
+          // A re-saved file whose Info sheet came after the lines, naming another agency than the
+          // one the lines were checked for: ask rather than guess.
+          throw DomainError.invalidField('agencyId', 'lembar ini milik instansi lain; pilih instansinya saat mengunggah');
+        }
+        const counts = allocator?.counts ?? { created: 0, updated: 0, unchanged: 0 };
+        await allocator?.finish(`lembar alokasi ${agency!.shortName || agency!.name}`, sheet.rows);
+        const summary = { valid: errors.count === 0, dryRun, ...counts, errors: errors.sorted() };
+        if (errors.count || dryRun) throw new Rollback(summary);
         return summary;
       });
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
-      if (!error.result.valid) throw new DomainError('IMPORT_INVALID', `${errors.length} baris bermasalah; tidak ada yang disimpan`, errors.sort((a, b) => a.row - b.row).slice(0, 500));
+      if (!error.result.valid) throw new DomainError('IMPORT_INVALID', `${errors.count} baris bermasalah; tidak ada yang disimpan`, error.result.errors);
       return error.result;
     }
   }
