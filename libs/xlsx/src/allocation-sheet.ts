@@ -143,7 +143,8 @@ export interface AllocationSheetSummary {
  * left alone); they are handed to `onBatch` `batchSize` at a time, and the next batch is read while
  * the previous one is being saved (one batch in flight: reading and writing overlap, memory stays
  * bounded). Problems of shape are ImportErrors with sheet, row and column; the meaning is checked
- * by the caller. A rejected `onBatch` stops the reading and is rethrown.
+ * by the caller. After a rejected `onBatch` no more batches are handed over; its error is rethrown
+ * once the file has been read through.
  */
 export async function readAllocationSheet(
   bytes: Buffer,
@@ -159,20 +160,24 @@ export async function readAllocationSheet(
   let found = false;
   let batch: AllocationSheetBatch = { rows: [], errors: [] };
   let inFlight: Promise<void> = Promise.resolve();
+  // The handler's failure (a refusal, a database error). The reading then goes on to the end without
+  // handing anything over: exceljs removes its temporary copy of each sheet only when the sheet has
+  // been read through, and a server must not keep one per refused upload.
+  let handlerFailure: { error: unknown } | undefined;
   const handOver = async () => {
-    await inFlight; // the previous batch is saved (or its failure surfaces here)
+    await inFlight; // the previous batch is saved, or has failed
     const next = batch;
     batch = { agencyId: summary.agencyId, rows: [], errors: [] };
+    if (handlerFailure) return;
     inFlight = onBatch(next).catch((error: unknown) => {
-      throw new HandlerFailure(error);
+      handlerFailure ??= { error };
     });
-    inFlight.catch(() => undefined); // awaited at the next hand-over or at the end
   };
   try {
     for await (const ws of reader) {
       const name = (ws as unknown as { name?: string }).name;
       // exceljs's streaming reader sometimes loses the workbook's sheet list, the last zip entry
-      // (exceljs#3064: seen here about one read in five under load), and then calls the sheets
+      // (exceljs#3064: twice in some fifteen reads here, under load), and then calls the sheets
       // Sheet1, Sheet2…; so a sheet not named as ours is recognised by its first row too.
       let isAllocation: boolean = !found && name === ALLOCATION_SHEET;
       let first = true;
@@ -201,7 +206,7 @@ export async function readAllocationSheet(
           columnOf = Object.fromEntries(ORDER.map((k) => [k, columns!.has(k) ? String.fromCharCode(64 + columns!.get(k)!) : ''])) as Record<ColumnKey, string>;
           continue;
         }
-        if (summary.errors.length) continue;
+        if (summary.errors.length || handlerFailure) continue;
         const row = parseRow(r, columns, columnOf!, batch.errors);
         if (!row) continue;
         batch.rows.push(row);
@@ -212,22 +217,15 @@ export async function readAllocationSheet(
     if (batch.rows.length || batch.errors.length) await handOver();
     await inFlight;
   } catch (error) {
-    await inFlight.catch(() => undefined);
-    // The handler's own errors (a refusal, a database failure) pass unchanged; anything else came
-    // from reading the file (exceljs, the zip or XML parser).
-    if (error instanceof HandlerFailure) throw error.cause;
+    await inFlight; // never rejects: a failure is kept in handlerFailure
+    // Anything thrown here came from reading the file (exceljs, the zip or XML parser).
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`Berkas xlsx rusak atau tidak dapat dibaca (${(error as Error).message.slice(0, 120)})`);
   }
+  // The handler's own errors pass unchanged, once the file has been read through.
+  if (handlerFailure) throw handlerFailure.error;
   if (!found) return fileError(`Lembar "${ALLOCATION_SHEET}" tidak ada: unggah lembar alokasi yang diunduh dari Sinergi`);
   return summary;
-}
-
-/** Wraps an error of the batch handler, to tell it apart from a failure to read the file. */
-class HandlerFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super('allocation sheet batch handler failed');
-  }
 }
 
 /** Which of the sheet's columns (by key) a header row names, matched loosely. */
