@@ -1,20 +1,14 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { ApiError } from '../../core/api-error';
-import { MAX_UPLOAD_BYTES, formatBytes, saveBlob } from '../../core/files';
+import { formatBytes, saveBlob } from '../../core/files';
 import { I18n, TPipe } from '../../core/i18n';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Icon } from '../../shared/icon';
 import { AllocationSheetResult, AllocationsApi } from './allocations.api';
 import { ImportErrors } from '../../shared/import-errors';
+import { UploadCheck } from '../../shared/upload-check';
 
 const XLSX_NAME = /\.xlsx$/i;
-
-/** What a preview was made from: another file, plan or agency means checking again before saving. */
-interface Checked {
-  file: File;
-  planId: string;
-  agencyId: string;
-}
 
 /**
  * The agency grid's Excel round trip (writers only): "Unduh lembar alokasi" downloads the agency's
@@ -50,50 +44,29 @@ export class AllocationSheetPanel {
   protected readonly downloadError = signal<ApiError | null>(null);
 
   // The upload
-  protected readonly file = signal<File | null>(null);
-  protected readonly submitted = signal(false);
-  protected readonly busy = signal<'check' | 'commit' | null>(null);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly preview = signal<AllocationSheetResult | null>(null);
-  private readonly checked = signal<Checked | null>(null);
+  protected readonly upload = new UploadCheck<AllocationSheetResult, { planId: string; agencyId: string }>({
+    accept: XLSX_NAME,
+    required: () => this.i18n.t('plans.import.file.required'),
+    wrongType: (name) => this.i18n.t('plans.import.file.notXlsx', { name }),
+    tooLarge: (name, size) => this.i18n.t('plans.import.file.tooLarge', { name, size }),
+    size: (bytes) => this.size(bytes),
+    // Another plan or agency means checking again before saving.
+    context: () => ({ planId: this.planId(), agencyId: this.agencyId() }),
+    input: () => this.fileInput()?.nativeElement,
+    errorBox: () => this.errorEl()?.nativeElement,
+    previewBox: () => this.previewEl()?.nativeElement,
+    forget: () => this.done.set(null),
+  });
+  /** The last save's notice (until another file is chosen or checked). */
   protected readonly done = signal<AllocationSheetResult | null>(null);
 
-  protected readonly tooLarge = computed(() => {
-    const f = this.file();
-    return !!f && f.size > MAX_UPLOAD_BYTES;
-  });
-  /** The client's own check of the file (required, .xlsx, at most 20 MB). */
-  protected readonly problem = computed(() => {
-    const f = this.file();
-    if (!f) return this.i18n.t('plans.import.file.required');
-    if (!XLSX_NAME.test(f.name)) return this.i18n.t('plans.import.file.notXlsx', { name: f.name });
-    if (this.tooLarge()) return this.i18n.t('plans.import.file.tooLarge', { name: f.name, size: this.size(f.size) });
-    return null;
-  });
-  /** The server's word on the file, else ours (a wrong or too large file at once, a missing one after "Periksa"). */
-  protected readonly fileError = computed(() => {
-    const server = this.error()?.fieldError('file');
-    if (server) return server;
-    const local = this.problem();
-    return local && (this.submitted() || !!this.file()) ? local : null;
-  });
-  protected readonly stale = computed(() => {
-    const c = this.checked();
-    if (!c || !this.preview()) return false;
-    return c.file !== this.file() || c.planId !== this.planId() || c.agencyId !== this.agencyId();
-  });
   protected readonly nothingToSave = computed(() => {
-    const p = this.preview();
+    const p = this.upload.preview();
     return !!p && p.created + p.updated === 0;
   });
 
-  /** The cells the server refused (422 IMPORT_INVALID). */
-  protected readonly importErrors = computed(() => {
-    const e = this.error();
-    return e?.code === 'IMPORT_INVALID' ? e.importErrors : [];
-  });
   protected readonly errorMessage = computed(() => {
-    const e = this.error();
+    const e = this.upload.error();
     if (e?.code !== 'IMPORT_INVALID') return null;
     const rows = e.importErrors.filter((x) => x.row > 0);
     return rows.length
@@ -128,73 +101,23 @@ export class AllocationSheetPanel {
     });
   }
 
-  protected onFile(event: Event): void {
-    this.file.set((event.target as HTMLInputElement).files?.[0] ?? null);
-    // The server's complaint, the preview and the last notice were about the previous file.
-    this.error.set(null);
-    this.preview.set(null);
-    this.checked.set(null);
-    this.done.set(null);
-  }
-
   /** "Periksa": the dry run. */
   protected check(): void {
-    if (this.busy()) return;
-    this.submitted.set(true);
-    this.error.set(null);
-    this.preview.set(null);
-    this.checked.set(null);
-    this.done.set(null);
-    const file = this.file();
-    if (this.problem() || !file) {
-      this.fileInput()?.nativeElement.focus();
-      return;
-    }
-    const sent: Checked = { file, planId: this.planId(), agencyId: this.agencyId() };
-    this.busy.set('check');
-    this.api.importAllocationSheet(sent.planId, { file, agencyId: sent.agencyId, dryRun: true }).subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        this.preview.set(result);
-        this.checked.set(sent);
-        setTimeout(() => this.previewEl()?.nativeElement.focus());
-      },
-      error: (error: ApiError) => this.failed(error),
-    });
+    const sent = this.upload.begin();
+    if (!sent) return;
+    const { planId, agencyId } = sent.context;
+    this.upload.dryRun(sent, this.api.importAllocationSheet(planId, { file: sent.file, agencyId, dryRun: true }));
   }
 
   /** "Simpan": the checked file, for real; then the grid reads its allocations again. */
   protected commit(): void {
-    const c = this.checked();
-    if (this.busy() || !c || this.stale()) return;
-    this.error.set(null);
-    this.busy.set('commit');
-    this.api.importAllocationSheet(c.planId, { file: c.file, agencyId: c.agencyId, dryRun: false }).subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        this.preview.set(null);
-        this.checked.set(null);
-        this.submitted.set(false);
-        this.file.set(null);
-        const input = this.fileInput()?.nativeElement;
-        if (input) input.value = '';
+    this.upload.commit(
+      ({ file, context: { planId, agencyId } }) => this.api.importAllocationSheet(planId, { file, agencyId, dryRun: false }),
+      (result) => {
+        this.upload.clear();
         this.done.set(result);
         this.saved.emit(result);
       },
-      error: (error: ApiError) => {
-        // Whatever the server refused now, the preview no longer stands.
-        this.preview.set(null);
-        this.checked.set(null);
-        this.failed(error);
-      },
-    });
-  }
-
-  /** The chosen file stays, so one fix in Excel and one click send it again. */
-  private failed(error: ApiError): void {
-    this.busy.set(null);
-    this.error.set(error);
-    if (error.fieldError('file')) setTimeout(() => this.fileInput()?.nativeElement.focus());
-    else setTimeout(() => this.errorEl()?.nativeElement.focus());
+    );
   }
 }

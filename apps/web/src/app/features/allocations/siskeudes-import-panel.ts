@@ -2,8 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import type { ApbdesImportLine, ApbdesImportResult, ApbdesImportStatus, ApbdesImportSuggestion, FundSourceView } from '@sinergi/contracts';
 import type { Subscription } from 'rxjs';
-import { ApiError } from '../../core/api-error';
-import { MAX_UPLOAD_BYTES, formatBytes } from '../../core/files';
+import { formatBytes } from '../../core/files';
 import { MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { DataTable, TableColumn, num } from '../../shared/data-table';
@@ -13,6 +12,7 @@ import { sumDigits } from '../plans/plan-utils';
 import { AllocationsApi } from './allocations.api';
 import { stageLabelKey } from './village-tag-form';
 import { ImportErrors } from '../../shared/import-errors';
+import { UploadCheck } from '../../shared/upload-check';
 
 const ZIP_NAME = /\.zip$/i;
 
@@ -75,46 +75,26 @@ export class SiskeudesImportPanel {
   protected readonly shownFields: readonly string[] = ['file'];
   protected readonly fieldLabel = (path: string): string => (path === 'file' ? this.i18n.t('allocations.siskeudes.file') : path);
 
-  protected readonly file = signal<File | null>(null);
-  protected readonly submitted = signal(false);
-  /** The request under way: the dry run or the commit. */
-  protected readonly busy = signal<'check' | 'commit' | null>(null);
-  protected readonly error = signal<ApiError | null>(null);
-  /** The dry run's result, for the file it was made from. */
-  protected readonly preview = signal<ApbdesImportResult | null>(null);
-  private readonly checkedFile = signal<File | null>(null);
+  protected readonly upload = new UploadCheck<ApbdesImportResult>({
+    accept: ZIP_NAME,
+    required: () => this.i18n.t('allocations.siskeudes.file.required'),
+    wrongType: (name) => this.i18n.t('allocations.siskeudes.file.notZip', { name }),
+    tooLarge: (name, size) => this.i18n.t('allocations.siskeudes.file.tooLarge', { name, size }),
+    size: (bytes) => this.size(bytes),
+    input: () => this.fileInput()?.nativeElement,
+    errorBox: () => this.errorEl()?.nativeElement,
+    previewBox: () => this.previewEl()?.nativeElement,
+    forget: () => this.result.set(null),
+  });
   /** The commit's result (the notice and the suggestions stay until dismissed or another file is chosen). */
   protected readonly result = signal<ApbdesImportResult | null>(null);
 
   protected readonly fundSourceName = computed(() => new Map(this.fundSources().map((f) => [f.code, f.name])));
-  protected readonly tooLarge = computed(() => {
-    const f = this.file();
-    return !!f && f.size > MAX_UPLOAD_BYTES;
-  });
-  /** A wrong or too large file is said at once; a missing one after "Periksa". */
-  protected readonly fileProblem = computed<string | null>(() => {
-    const f = this.file();
-    if (!f) return this.i18n.t('allocations.siskeudes.file.required');
-    if (!ZIP_NAME.test(f.name)) return this.i18n.t('allocations.siskeudes.file.notZip', { name: f.name });
-    if (this.tooLarge()) return this.i18n.t('allocations.siskeudes.file.tooLarge', { name: f.name, size: this.size(f.size) });
-    return null;
-  });
-  protected readonly fileError = computed(() => {
-    const server = this.error()?.fieldError('file');
-    if (server) return server;
-    const local = this.fileProblem();
-    return local && (this.submitted() || !!this.file()) ? local : null;
-  });
-  protected readonly previewTotal = computed(() => sumDigits((this.preview()?.lines ?? []).map((l) => l.amount)));
+  protected readonly previewTotal = computed(() => sumDigits((this.upload.preview()?.lines ?? []).map((l) => l.amount)));
 
-  /** The rows the server refused (422 IMPORT_INVALID). */
-  protected readonly importErrors = computed(() => {
-    const e = this.error();
-    return e?.code === 'IMPORT_INVALID' ? e.importErrors : [];
-  });
   /** The import's own wording for a refused file; other errors keep the message of their code. */
   protected readonly errorMessage = computed(() => {
-    const e = this.error();
+    const e = this.upload.error();
     if (e?.code !== 'IMPORT_INVALID') return null;
     return e.importErrors.some((x) => x.row > 0)
       ? this.i18n.t('allocations.siskeudes.error.rows', { message: e.message.replace(/\.$/, '') })
@@ -153,96 +133,36 @@ export class SiskeudesImportPanel {
     return k ? this.i18n.t(k) : stage;
   }
 
-  protected onFile(event: Event): void {
-    this.file.set((event.target as HTMLInputElement).files?.[0] ?? null);
-    // The server's complaint, the preview and the last notice were about the previous file.
-    this.error.set(null);
-    this.preview.set(null);
-    this.checkedFile.set(null);
-    this.result.set(null);
-  }
-
   /** "Periksa": the dry run. */
   protected check(): void {
-    if (this.busy()) return;
-    this.submitted.set(true);
-    this.error.set(null);
-    this.preview.set(null);
-    this.checkedFile.set(null);
-    this.result.set(null);
-    const file = this.file();
-    if (!file || this.fileProblem()) {
-      this.focusFile();
-      return;
-    }
-    this.busy.set('check');
-    this.request = this.api.importSiskeudes(this.villageCode(), file, true).subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        this.preview.set(result);
-        this.checkedFile.set(file);
-        setTimeout(() => this.previewEl()?.nativeElement.focus());
-      },
-      error: (error: ApiError) => this.failed(error),
-    });
+    const sent = this.upload.begin();
+    if (!sent) return;
+    this.request = this.upload.dryRun(sent, this.api.importSiskeudes(this.villageCode(), sent.file, true));
   }
 
   /** "Simpan ke APBDes": the file that was checked, for real. */
   protected commit(): void {
-    const file = this.checkedFile();
-    if (this.busy() || !file || file !== this.file()) return;
-    this.error.set(null);
-    this.busy.set('commit');
-    this.request = this.api.importSiskeudes(this.villageCode(), file, false).subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        this.preview.set(null);
-        this.checkedFile.set(null);
-        this.result.set(result);
+    const request = this.upload.commit(
+      ({ file }) => this.api.importSiskeudes(this.villageCode(), file, false),
+      (result) => {
         // Saved: the form is ready for the next export (e.g. after the APBDes Perubahan).
-        this.file.set(null);
-        this.submitted.set(false);
-        const input = this.fileInput()?.nativeElement;
-        if (input) input.value = '';
+        this.upload.clear();
+        this.result.set(result);
         this.saved.emit(result);
         setTimeout(() => this.savedEl()?.nativeElement.focus());
       },
-      error: (error: ApiError) => {
-        // Whatever the server refused now, the preview no longer stands.
-        this.preview.set(null);
-        this.checkedFile.set(null);
-        this.failed(error);
-      },
-    });
+    );
+    // Nothing sent (busy, unchecked or another file): the request under way, if any, stays the one to cancel.
+    if (request) this.request = request;
   }
 
   protected dismiss(): void {
     this.result.set(null);
   }
 
-  /** The chosen file stays, so one fix in Siskeudes and one click send it again. */
-  private failed(error: ApiError): void {
-    this.busy.set(null);
-    this.error.set(error);
-    if (error.fieldError('file')) this.focusFile();
-    else setTimeout(() => this.errorEl()?.nativeElement.focus());
-  }
-
   private reset(): void {
     this.request?.unsubscribe();
     this.request = null;
-    this.file.set(null);
-    this.submitted.set(false);
-    this.busy.set(null);
-    this.error.set(null);
-    this.preview.set(null);
-    this.checkedFile.set(null);
-    this.result.set(null);
-    const input = this.fileInput()?.nativeElement;
-    if (input) input.value = '';
-  }
-
-  private focusFile(): void {
-    setTimeout(() => this.fileInput()?.nativeElement.focus());
+    this.upload.reset();
   }
 }

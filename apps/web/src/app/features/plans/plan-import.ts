@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { StrategyView } from '@sinergi/contracts';
-import { ApiError } from '../../core/api-error';
 import { AuthStore } from '../../core/auth.store';
-import { MAX_UPLOAD_BYTES, formatBytes } from '../../core/files';
+import { formatBytes } from '../../core/files';
 import { MoneyPipe } from '../../core/format';
 import { I18n, TKey, TPipe } from '../../core/i18n';
 import { DataTable, TableColumn, num } from '../../shared/data-table';
@@ -15,6 +14,7 @@ import { RegionsApi } from '../regions/regions.api';
 import { sumDigits } from './plan-utils';
 import { PlansApi, RadImportResult } from './plans.api';
 import { ImportErrors } from '../../shared/import-errors';
+import { UploadCheck } from '../../shared/upload-check';
 
 /** The inputs of the form, named as the server's `details` paths. */
 type Field = 'file' | 'title' | 'regionCode';
@@ -22,13 +22,6 @@ type Field = 'file' | 'title' | 'regionCode';
 /** The input's id for each field (`#import-…`). */
 const FIELD_ID: Record<Field, string> = { file: 'import-file', title: 'import-title', regionCode: 'import-region' };
 const XLSX_NAME = /\.xlsx$/i;
-
-/** What a preview was made from: a change to any of them means checking again before saving. */
-interface Checked {
-  file: File;
-  title: string;
-  regionCode: string;
-}
 
 /**
  * `/rencana-aksi/impor` (planners, admins): a region's existing RAD matrix in Excel becomes a new draft
@@ -63,50 +56,35 @@ export class PlanImport {
   protected readonly shownFields: readonly string[] = Object.keys(FIELD_ID);
 
   // The form
-  protected readonly file = signal<File | null>(null);
   protected readonly title = signal('');
   protected readonly regionCode = signal(this.ownRegion);
-  protected readonly submitted = signal(false);
-  /** The request under way: the dry run or the commit. */
-  protected readonly busy = signal<'check' | 'commit' | null>(null);
-  protected readonly error = signal<ApiError | null>(null);
+  /** The file, its check and the request under way; a change to the file, title or region means checking again before saving. */
+  protected readonly upload = new UploadCheck<RadImportResult, { title: string; regionCode: string }>({
+    accept: XLSX_NAME,
+    required: () => this.i18n.t('plans.import.file.required'),
+    wrongType: (name) => this.i18n.t('plans.import.file.notXlsx', { name }),
+    tooLarge: (name, size) => this.i18n.t('plans.import.file.tooLarge', { name, size }),
+    size: (bytes) => this.size(bytes),
+    context: () => ({ title: this.title().trim(), regionCode: this.sentRegion() }),
+    fields: Object.keys(FIELD_ID),
+    input: (field) => this.host.nativeElement.querySelector<HTMLElement>(`#${FIELD_ID[field as Field]}`),
+    errorBox: () => this.errorEl()?.nativeElement,
+    previewBox: () => this.previewEl()?.nativeElement,
+  });
 
   // The preview
-  protected readonly preview = signal<RadImportResult | null>(null);
-  private readonly checked = signal<Checked | null>(null);
   protected readonly previewRegionName = signal('');
   private readonly strategies = signal<StrategyView[]>([]);
 
-  protected readonly tooLarge = computed(() => {
-    const f = this.file();
-    return !!f && f.size > MAX_UPLOAD_BYTES;
-  });
-  /** Client-side checks; the server's `details` are shown the same way. */
-  protected readonly problems = computed<Partial<Record<Field, string>>>(() => {
-    const p: Partial<Record<Field, string>> = {};
-    const f = this.file();
-    if (!f) p.file = this.i18n.t('plans.import.file.required');
-    else if (!XLSX_NAME.test(f.name)) p.file = this.i18n.t('plans.import.file.notXlsx', { name: f.name });
-    else if (this.tooLarge()) p.file = this.i18n.t('plans.import.file.tooLarge', { name: f.name, size: this.size(f.size) });
-    if (this.isAdmin() && !this.regionCode().trim()) p.regionCode = this.i18n.t('form.required');
-    return p;
-  });
-  /** The inputs changed since the preview was made: it may no longer be what would be saved. */
-  protected readonly stale = computed(() => {
-    const c = this.checked();
-    if (!c || !this.preview()) return false;
-    return c.file !== this.file() || c.title !== this.title().trim() || c.regionCode !== this.sentRegion();
-  });
-  protected readonly previewTotal = computed(() => sumDigits((this.preview()?.rows ?? []).map((r) => r.totalCost)));
+  /** The client's check of the region (the file's is `upload.problem`); the server's `details` are shown the same way. */
+  protected readonly regionProblem = computed(() =>
+    this.isAdmin() && !this.regionCode().trim() ? this.i18n.t('form.required') : null,
+  );
+  protected readonly previewTotal = computed(() => sumDigits((this.upload.preview()?.rows ?? []).map((r) => r.totalCost)));
 
-  /** The cells the server refused (422 IMPORT_INVALID). */
-  protected readonly importErrors = computed(() => {
-    const e = this.error();
-    return e?.code === 'IMPORT_INVALID' ? e.importErrors : [];
-  });
   /** The import's own wording for a refused file; other errors keep the message of their code. */
   protected readonly errorMessage = computed(() => {
-    const e = this.error();
+    const e = this.upload.error();
     if (e?.code !== 'IMPORT_INVALID') return null;
     return e.importErrors.some((x) => x.row > 0)
       ? this.i18n.t('plans.import.error.rows', { message: e.message.replace(/\.$/, '') })
@@ -126,11 +104,10 @@ export class PlanImport {
 
   /** The server's message for a field, else ours (a wrong or too large file at once, the rest after "Periksa"). */
   protected fieldError(field: Field): string | null {
-    const server = this.error()?.fieldError(field);
+    if (field === 'file') return this.upload.fileError();
+    const server = this.upload.error()?.fieldError(field);
     if (server) return server;
-    const local = this.problems()[field];
-    if (!local) return null;
-    return this.submitted() || (field === 'file' && !!this.file()) ? local : null;
+    return field === 'regionCode' && this.upload.submitted() ? this.regionProblem() : null;
   }
 
   protected size(bytes: number): string {
@@ -147,14 +124,6 @@ export class PlanImport {
     return `${code}. ${this.i18n.lang() === 'en' ? s.nameEn : s.name}`;
   }
 
-  protected onFile(event: Event): void {
-    this.file.set((event.target as HTMLInputElement).files?.[0] ?? null);
-    // The server's complaint and the preview were about the previous file.
-    this.error.set(null);
-    this.preview.set(null);
-    this.checked.set(null);
-  }
-
   /** Admins send the region they chose; planners leave it to the server (their own region). */
   private sentRegion(): string {
     return this.isAdmin() ? this.regionCode().trim() : '';
@@ -162,69 +131,40 @@ export class PlanImport {
 
   /** "Periksa": the dry run. */
   protected check(): void {
-    if (this.busy()) return;
-    this.submitted.set(true);
-    this.error.set(null);
-    this.preview.set(null);
-    this.checked.set(null);
-    const first = (Object.keys(FIELD_ID) as Field[]).find((f) => this.problems()[f]);
-    const file = this.file();
-    if (first || !file) {
-      this.focus(FIELD_ID[first ?? 'file']);
+    const sent = this.upload.begin();
+    if (!sent) return;
+    if (this.regionProblem()) {
+      this.focus(FIELD_ID.regionCode);
       return;
     }
-    const sent: Checked = { file, title: this.title().trim(), regionCode: this.sentRegion() };
-    this.busy.set('check');
     if (!this.strategies().length) {
       this.api.strategies().subscribe({ next: (list) => this.strategies.set(list), error: () => undefined });
     }
-    this.api.importMatrix({ file, title: sent.title || undefined, regionCode: sent.regionCode || undefined, dryRun: true }).subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        this.preview.set(result);
-        this.checked.set(sent);
-        this.describeRegion(result.regionCode);
-        setTimeout(() => this.previewEl()?.nativeElement.focus());
-      },
-      error: (error: ApiError) => this.failed(error),
-    });
+    const { title, regionCode } = sent.context;
+    this.upload.dryRun(
+      sent,
+      this.api.importMatrix({ file: sent.file, title: title || undefined, regionCode: regionCode || undefined, dryRun: true }),
+      (result) => this.describeRegion(result.regionCode),
+    );
   }
 
   /** "Simpan sebagai rencana baru": the same file and inputs, for real; then the new plan. */
   protected commit(): void {
-    const c = this.checked();
-    if (this.busy() || !c || this.stale()) return;
-    this.error.set(null);
-    this.busy.set('commit');
-    this.api.importMatrix({ file: c.file, title: c.title || undefined, regionCode: c.regionCode || undefined, dryRun: false }).subscribe({
-      next: (result) => {
-        this.busy.set(null);
+    this.upload.commit(
+      ({ file, context: { title, regionCode } }) =>
+        this.api.importMatrix({ file, title: title || undefined, regionCode: regionCode || undefined, dryRun: false }),
+      (result) => {
         if (result.id) void this.router.navigate(['/rencana-aksi', result.id]);
-        else this.preview.set(result);
+        else this.upload.preview.set(result);
       },
-      error: (error: ApiError) => {
-        // Whatever the server refused now, the preview no longer stands.
-        this.preview.set(null);
-        this.checked.set(null);
-        this.failed(error);
-      },
-    });
-  }
-
-  /** The form keeps every value (and the chosen file) so one fix and one click send it again. */
-  private failed(error: ApiError): void {
-    this.busy.set(null);
-    this.error.set(error);
-    const field = (Object.keys(FIELD_ID) as Field[]).find((f) => error.fieldError(f));
-    if (field) this.focus(FIELD_ID[field]);
-    else setTimeout(() => this.errorEl()?.nativeElement.focus());
+    );
   }
 
   private describeRegion(code: string): void {
     this.previewRegionName.set('');
     this.regions.get(code).subscribe({
       next: (r) => {
-        if (this.preview()?.regionCode === code) this.previewRegionName.set(r.name);
+        if (this.upload.preview()?.regionCode === code) this.previewRegionName.set(r.name);
       },
       error: () => undefined,
     });
