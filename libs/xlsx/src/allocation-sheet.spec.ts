@@ -25,10 +25,20 @@ async function sheet(n: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** exceljs's temporary copies of sheets made by this process (tmp-<pid>-…), once their removal has run. */
-async function ownTempFiles(): Promise<string[]> {
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  return readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+/** exceljs's temporary copies of sheets made by this process (tmp-<pid>-…). */
+const ownTempFiles = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+
+/**
+ * The temporary files made since `before` that are still there after their removal had time to run
+ * (exceljs removes them asynchronously; a busy CI machine may need more than a moment).
+ */
+async function leftSince(before: string[]): Promise<string[]> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const left = ownTempFiles().filter((f) => !before.includes(f));
+    if (!left.length || Date.now() > deadline) return left;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('readAllocationSheet', () => {
@@ -61,6 +71,7 @@ describe('readAllocationSheet', () => {
   it("stops handing over after the handler's refusal, rethrows it, and leaves no temporary copy of the sheet", async () => {
     let handed = 0;
     const refusal = new Error('bukan instansi Anda');
+    const before = ownTempFiles();
     await expect(
       readAllocationSheet(await sheet(2500), async () => {
         handed++;
@@ -68,6 +79,6 @@ describe('readAllocationSheet', () => {
       }, 1000),
     ).rejects.toBe(refusal);
     expect(handed).toBe(1);
-    expect(await ownTempFiles()).toEqual([]);
+    expect(await leftSince(before)).toEqual([]);
   });
 });
