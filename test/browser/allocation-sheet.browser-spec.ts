@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /** Column letters of the allocation sheet (libs/xlsx allocation-sheet.ts). */
 const COL = { activityCode: 'A', year: 'C', budgetCode: 'E', stage: 'G', amount: 'H' } as const;
@@ -25,27 +25,24 @@ function rowOf(ws: ExcelJS.Worksheet, activityCode: string, year: number): Excel
  * refused row by row with nothing written and the file still chosen.
  */
 describe('allocation sheet: download, fill in, check, save; a refused sheet', () => {
+  let journey: Journey | undefined;
   let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
   let dir: string;
   let downloaded: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `sheet-${name}.png`), fullPage: true });
+  const shot = screenshotter('sheet', () => page);
   /** The grid cell of an activity and a year; `state` narrows it, e.g. `[data-status=none]`. */
   const cell = (code: string, year: number, state = '') =>
     page.locator(`[data-testid=grid-row][data-code="${code}"] [data-testid=grid-cell][data-year="${year}"]${state}`);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ t, page, base } = journey);
     dir = mkdtempSync(path.join(os.tmpdir(), 'sinergi-sheet-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await journey?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

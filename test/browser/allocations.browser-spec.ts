@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Budget tagging as the issue describes it: the Dinas Sosial clerk tags a DPA line to the
@@ -9,22 +8,17 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * (DDS) line to a prevention activity; the planner sees both in the tagging coverage.
  */
 describe('budget tagging journey: an OPD line via a suggestion, a village DDS line, the coverage', () => {
+  let journey: Journey | undefined;
   let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `tag-${name}.png`), fullPage: true });
+  const shot = screenshotter('tag', () => page);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ t, page, base } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('the Dinas Sosial clerk tags a DPA line to the repatriation activity via a suggestion', async () => {
     await signIn(page, base, 'dinsos@demo.sinergi.id');

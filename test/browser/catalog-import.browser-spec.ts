@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn, startJourney, screenshotter, type Journey } from '../support/browser';
 
 /**
  * The admin's code catalogues: the versions loaded at start-up are listed by kind; a small crosswalk
@@ -11,12 +10,11 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * and column of each problem, and the form keeps what was typed.
  */
 describe('catalogue import: the admin sees the versions, imports a crosswalk, and a broken file is refused row by row', () => {
-  let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let journey: Journey | undefined;
   let page: Page;
   let base: string;
   let dir: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `catalog-${name}.png`), fullPage: true });
+  const shot = screenshotter('catalog', () => page);
   const file = (name: string, content: string) => {
     const at = path.join(dir, name);
     writeFileSync(at, content);
@@ -25,14 +23,11 @@ describe('catalogue import: the admin sees the versions, imports a crosswalk, an
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'sinergi-catalog-'));
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ page, base } = journey);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await journey?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

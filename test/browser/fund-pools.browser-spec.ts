@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The tactical fund as the issue describes it: Dinas Sosial requests a drawdown for a
@@ -9,24 +8,19 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * lowers the pool's limit per request in the rules dialog.
  */
 describe('tactical fund journey: request, approve, the balance cards update', () => {
+  let journey: Journey | undefined;
   let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
   let poolUrl: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `pool-${name}.png`), fullPage: true });
+  const shot = screenshotter('pool', () => page);
   const card = (kind: string) => page.locator(`[data-testid=balance-card][data-kind=${kind}] [data-testid=balance-value]`);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ t, page, base } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('Dinas Sosial requests a drawdown for the repatriation activity', async () => {
     await signIn(page, base, 'dinsos@demo.sinergi.id');

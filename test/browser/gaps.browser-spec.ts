@@ -2,30 +2,23 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { SCREENSHOTS, signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
 
 /**
  * The gap dashboard as the issue describes it: the planner opens it, filters UNFUNDED, drills down
  * to an activity's budget lines, and downloads the workbook.
  */
 describe('gap dashboard journey: filter unfunded, drill down, download', () => {
-  let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let journey: Journey | undefined;
   let page: Page;
   let base: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `gaps-${name}.png`), fullPage: true });
+  const shot = screenshotter('gaps', () => page);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ page, base } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('the planner opens the dashboard and sees need against allocation', async () => {
     await signIn(page, base, 'bappeda@demo.sinergi.id');

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { SCREENSHOTS, startJourney, type Journey } from '../support/browser';
 
 /**
  * The Bappeda planner's first visit: sign in, find a budget code for an activity, switch to
@@ -10,22 +9,16 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const SHOTS = SCREENSHOTS;
 
 describe('planner journey: sign in, search a budget code, switch language', () => {
-  let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let journey: Journey | undefined;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ page, base } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('shows the Indonesian sign-in page and refuses a wrong password with an Indonesian message', async () => {
     await page.goto(`${base}/`);

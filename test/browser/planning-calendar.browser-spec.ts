@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn, startJourney, screenshotter, type Journey } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The admin's planning calendar: the seeded steps are listed with their months and year; the village
@@ -10,27 +9,18 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * else is reported as a conflict and read again.
  */
 describe('planning calendar: the admin sees the steps, adjusts the months of one, and is told of a conflict', () => {
+  let journey: Journey | undefined;
   let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
-  const shot = async (name: string) => {
-    // A focused field scrolls the window; a full-page capture then draws the sticky top bar mid-page.
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(SCREENSHOTS, `calendar-${name}.png`), fullPage: true });
-  };
+  const shot = screenshotter('calendar', () => page);
   const step = (key: string) => page.locator(`[data-testid=calendar-step][data-key="${key}"]`);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ t, page, base } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('the admin opens Administrasi → Kalender perencanaan and sees the village musrenbang in January', async () => {
     await signIn(page, base, 'admin@demo.sinergi.id');

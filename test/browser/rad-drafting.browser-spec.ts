@@ -1,7 +1,5 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
 
 /**
  * Participatory drafting, as the issue describes it: the planner opens the demo RAD for
@@ -10,25 +8,19 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * new activity.
  */
 describe('RAD drafting journey: propose, accept, see the total and the diff change', () => {
-  let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let journey: Journey | undefined;
   let page: Page;
   let base: string;
   let planUrl: string;
   let totalBefore: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `rad-${name}.png`), fullPage: true });
+  const shot = screenshotter('rad', () => page);
   const total = async () => (await page.textContent('[data-testid=plan-total]'))?.trim() ?? '';
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ page, base } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('the planner opens the demo RAD and moves it into consultation', async () => {
     await signIn(page, base, 'bappeda@demo.sinergi.id');

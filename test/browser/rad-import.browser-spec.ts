@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { ROOT, startTestApp, type TestApp } from '../support/test-app';
+import { SCREENSHOTS, signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
+import { ROOT, type TestApp } from '../support/test-app';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/xlsx');
 
@@ -13,22 +13,17 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/xlsx');
  * refused cell by cell; and any plan downloads as the matrix workbook.
  */
 describe('RAD matrix import and export: preview, save as a new plan, a refused file, the download', () => {
+  let journey: Journey | undefined;
   let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `import-${name}.png`), fullPage: true });
+  const shot = screenshotter('import', () => page);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ t, page, base } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('the planner opens Rencana Aksi → Impor, checks the matrix and sees the preview', async () => {
     await signIn(page, base, 'bappeda@demo.sinergi.id');

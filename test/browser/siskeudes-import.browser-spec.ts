@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listen, openBrowser, SCREENSHOTS, signIn, signOut } from '../support/browser';
-import { ROOT, startTestApp, type TestApp } from '../support/test-app';
+import { signIn, signOut, startJourney, screenshotter, type Journey } from '../support/browser';
+import { ROOT, type TestApp } from '../support/test-app';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/siskeudes');
 const TABLES = ['Ta_Kegiatan', 'Ta_RABRinci', 'Ref_Sumber', 'Ref_Kegiatan'];
@@ -17,14 +17,14 @@ const OESAO = '53.01.06.2015';
  * plan activities the codes could fund), saved, and its lines appear in the desa's APBDes.
  */
 describe('Siskeudes import on the desa page: refused file, preview, save, the APBDes lines', () => {
+  let journey: Journey | undefined;
   let t: TestApp;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let base: string;
   let dir: string;
   let okZip: string;
   let badZip: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `siskeudes-${name}.png`), fullPage: true });
+  const shot = screenshotter('siskeudes', () => page);
   const apbdesLines = async () =>
     (await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM budget_line WHERE source = 'APBDES' AND village_code = $1 AND fiscal_year = 2026`,
@@ -46,14 +46,11 @@ describe('Siskeudes import on the desa page: refused file, preview, save, the AP
     badZip = await writeZip('oesao-2026-sumber-salah.zip', {
       Ta_RABRinci: readFileSync(path.join(FIXTURES, 'not-ok/bad-fund-source/Ta_RABRinci.csv')),
     });
-    t = await startTestApp();
-    base = await listen(t.app);
-    browser = await openBrowser();
-    page = browser.page;
+    journey = await startJourney();
+    ({ t, page, base } = journey);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await journey?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

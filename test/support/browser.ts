@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from './chromium';
-import { ROOT } from './test-app';
+import { ROOT, startTestApp, type TestApp } from './test-app';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
@@ -63,4 +63,46 @@ export async function listen(app: { listen(port: number, host: string): Promise<
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return `http://127.0.0.1:${address.port}`;
+}
+
+/** A browser journey's app (its own test database), the app served on a local port, and a page. */
+export interface Journey {
+  t: TestApp;
+  base: string;
+  page: Page;
+  /** Closes the browser, then the app. */
+  close(): Promise<void>;
+}
+
+/** The start of every journey: the test app, served on a free port, and Chromium on a fresh profile. */
+export async function startJourney(): Promise<Journey> {
+  const t = await startTestApp();
+  try {
+    const base = await listen(t.app);
+    const browser = await openBrowser();
+    return {
+      t,
+      base,
+      page: browser.page,
+      async close() {
+        await browser.close();
+        await t.close();
+      },
+    };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
+/**
+ * Full-page screenshots saved as `test-results/screenshots/<prefix>-<name>.png`. The window is
+ * scrolled to the top first: a focused field scrolls it, and a full-page capture would then draw the
+ * sticky top bar in the middle of the page.
+ */
+export function screenshotter(prefix: string, page: () => Page): (name: string) => Promise<void> {
+  return async (name) => {
+    await page().evaluate('window.scrollTo(0, 0)');
+    await page().screenshot({ path: path.join(SCREENSHOTS, `${prefix}-${name}.png`), fullPage: true });
+  };
 }
